@@ -1,0 +1,1 @@
+"""Rule engine: the rule model, pack loading and validation, selection, matching."""

@@ -1,0 +1,145 @@
+"""JSON Schema for rule pack files (after YAML parsing)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import ACTIONS, CATEGORIES, REGIONS
+
+__all__ = ["PACK_SCHEMA"]
+
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_NONEMPTY_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+_ID = {"type": "string", "pattern": r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"}
+_NAME = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+_DOC = {
+    "type": "object",
+    "required": ["what", "why"],
+    "additionalProperties": False,
+    "properties": {
+        "what": {"type": "string", "minLength": 1},
+        "why": {"type": "string", "minLength": 1},
+        "safety": {"type": "string"},
+    },
+}
+
+_CASE = {
+    "type": "object",
+    "required": ["input", "output"],
+    "additionalProperties": False,
+    "properties": {"input": {"type": "string"}, "output": {"type": "string"}},
+}
+
+_EXAMPLES = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "drop": _STRINGS,
+        "keep": _STRINGS,
+        "known_misses": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"drop": _STRINGS, "keep": _STRINGS},
+        },
+        "cases": {"type": "array", "items": _CASE},
+    },
+}
+
+_SOURCE = {
+    "type": "object",
+    "required": ["format"],
+    "additionalProperties": False,
+    "properties": {
+        "format": {"type": "string"},
+        "file": {"type": "string"},
+        "line": {"type": "integer"},
+    },
+}
+
+_MATCH = {
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {
+        "exact": _NONEMPTY_STRINGS,
+        "prefix": _NONEMPTY_STRINGS,
+        "regex": {"type": "string", "minLength": 1},
+        "case": {"enum": ["sensitive", "insensitive"]},
+    },
+    "oneOf": [
+        {"required": ["exact"]},
+        {"required": ["prefix"]},
+        {"required": ["regex"]},
+    ],
+}
+
+_WHERE = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "region": {"enum": list(REGIONS)},
+        "min_words": {"type": "integer", "minimum": 0},
+        "max_words": {"type": "integer", "minimum": 1},
+        "max_chars": {"type": "integer", "minimum": 1},
+    },
+}
+
+_RULE = {
+    "type": "object",
+    "required": ["id", "name", "category", "match", "action", "doc", "examples"],
+    "additionalProperties": False,
+    "properties": {
+        "id": _ID,
+        "name": _NAME,
+        "category": {"enum": list(CATEGORIES)},
+        "match": _MATCH,
+        "where": _WHERE,
+        "action": {"enum": list(ACTIONS)},
+        "until": {"type": "string", "minLength": 1},
+        "next": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "max_lines": {"type": "integer", "minimum": 1, "maximum": 20},
+                "max_words": {"type": "integer", "minimum": 1},
+            },
+        },
+        "doc": _DOC,
+        "examples": _EXAMPLES,
+        "source": _SOURCE,
+    },
+}
+
+_STRUCTURE_RULE = {
+    "type": "object",
+    "required": ["id", "name", "category", "detector", "doc", "examples"],
+    "additionalProperties": False,
+    "properties": {
+        "id": _ID,
+        "name": _NAME,
+        "category": {"enum": list(CATEGORIES)},
+        "detector": {"type": "string"},
+        "params": {"type": "object"},
+        "doc": _DOC,
+        "examples": _EXAMPLES,
+    },
+}
+
+PACK_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["pack"],
+    "additionalProperties": False,
+    "properties": {
+        "pack": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._/-]*$"},
+        "description": {"type": "string"},
+        "lang": {"type": "string", "pattern": r"^[a-z]{2,3}$"},
+        "hosts": {"type": "array", "items": {"type": "string", "pattern": r"^\.?[a-z0-9.-]+$"}},
+        "valid_from": _DATE,
+        "valid_until": _DATE,
+        "stopwords": _STRINGS,
+        "rules": {"type": "array", "items": _RULE},
+        "structure": {"type": "array", "items": _STRUCTURE_RULE},
+    },
+}

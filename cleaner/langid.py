@@ -1,0 +1,69 @@
+"""Language identification: function-word counts first, langdetect only when unsure.
+
+langdetect costs milliseconds per call and is wrong on short strings; counting the
+function words of the languages that have packs is cheap and reliable on article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+__all__ = ["LanguageIdentifier"]
+
+_WORD = regex.compile(r"[^\W\d_]+")
+
+
+class LanguageIdentifier:
+    def __init__(self, stopwords: dict[str, frozenset[str]], *, sample_chars: int = 3000,
+                 min_hits: int = 4, margin: float = 2.0) -> None:
+        self.stopwords = stopwords
+        self.sample_chars = sample_chars
+        self.min_hits = min_hits
+        self.margin = margin
+
+    def sample(self, lines: Sequence[str]) -> str:
+        """A bounded sample of the body-like lines (long ones first in document order)."""
+        picked: list[str] = []
+        size = 0
+        for line in lines:
+            if line.count(" ") >= 5:
+                picked.append(line)
+                size += len(line)
+                if size >= self.sample_chars:
+                    break
+        return " ".join(picked)[: self.sample_chars]
+
+    def detect(self, lines: Sequence[str]) -> str | None:
+        text = self.sample(lines)
+        if not text:
+            return None
+        guess = self.by_function_words(text)
+        return guess if guess else _langdetect(text)
+
+    def by_function_words(self, text: str) -> str | None:
+        counts = dict.fromkeys(self.stopwords, 0)
+        for word in _WORD.findall(text.casefold()):
+            for lang, words in self.stopwords.items():
+                if word in words:
+                    counts[lang] += 1
+        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+        if not ranked or ranked[0][1] < self.min_hits:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < self.margin * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+
+def _langdetect(text: str) -> str | None:
+    try:
+        from langdetect import DetectorFactory, detect
+        from langdetect.lang_detect_exception import LangDetectException
+    except ImportError:  # pragma: no cover - langdetect is a dependency
+        return None
+    DetectorFactory.seed = 0  # langdetect is random unless seeded
+    try:
+        return detect(text).split("-")[0]
+    except LangDetectException:
+        return None

@@ -1,0 +1,37 @@
+"""A name line followed by a paragraph about that person, at the article's end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from .state import PassState
+
+__all__ = ["detect_author_box", "looks_like_name"]
+
+# Two to five capitalised words, lower-case particles allowed between (von, de, van der).
+_NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?: (?:\p{Ll}{1,3} ){0,2}\p{Lu}[\p{L}'’.-]+){1,4}$")
+
+
+def looks_like_name(line: str) -> bool:
+    return bool(_NAME.match(line))
+
+
+def detect_author_box(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    min_bio_words = params.get("min_bio_words", 12)
+    max_after = params.get("max_lines_after", 1)
+    kept = state.kept()
+    lines = state.doc.lines
+    for pos in range(len(kept) - 1):
+        i, j = kept[pos], kept[pos + 1]
+        if len(kept) - pos - 2 > max_after or not state.in_region(i, "tail"):
+            continue
+        name = lines[i]
+        if not looks_like_name(name) or state.words(j) < min_bio_words:
+            continue
+        parts = name.split()
+        if lines[j].startswith((name, parts[0] + " ", parts[-1] + " ")):
+            state.drop_line(rule_id, category, i)
+            state.drop_line(rule_id, category, j)
+            return

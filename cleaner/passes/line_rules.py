@@ -1,0 +1,87 @@
+"""Line rules: apply each matched rule's action to the lines it matched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..engine.model import Rule
+from .state import PassState
+
+__all__ = ["apply_line_rules"]
+
+_SENTENCE_END = (".", "!", ";")
+
+
+def apply_line_rules(state: PassState, hits: Iterable[tuple[int, Rule]]) -> None:
+    """Run the action of the first rule (in priority order) that applies at each line.
+
+    `hits` are (line, rule) pairs from the matcher. All hits are kept in `state.hits` so
+    that structure detectors can use them (a player-control cluster counts player hits).
+    """
+    for i, rule in hits:
+        state.hits.setdefault(i, []).append(rule)
+    for i in sorted(state.hits):
+        if state.removed[i]:
+            continue
+        rule = _first_applicable(state, i)
+        if rule is not None:
+            _ACTIONS[rule.action](state, i, rule)
+
+
+def _first_applicable(state: PassState, i: int) -> Rule | None:
+    for rule in state.hits[i]:
+        if rule.action != "drop-span" and state.in_region(i, rule.region):
+            return rule
+    return None
+
+
+def _drop_line(state: PassState, i: int, rule: Rule) -> None:
+    state.drop_line(rule.id, rule.category, i)
+
+
+def _drop_block(state: PassState, i: int, rule: Rule) -> None:
+    """This line and the lines after it up to the next blank line."""
+    end = i + 1
+    while end < len(state.blank) and not state.blank[end]:
+        end += 1
+    state.drop(rule.id, rule.category, i, end)
+
+
+def _drop_rest(state: PassState, i: int, rule: Rule) -> None:
+    """The heading goes now; the tail-after-heading detector decides about the rest."""
+    state.drop_line(rule.id, rule.category, i)
+    state.tail_headings.append((i, rule))
+
+
+def _drop_until(state: PassState, i: int, rule: Rule) -> None:
+    """This line up to (not including) the next line matching `until`; only this line if none."""
+    assert rule.until_pattern is not None
+    for j in range(i + 1, len(state.doc.lines)):
+        if state.doc.lines[j] and rule.until_pattern.search(state.doc.lines[j]):
+            state.drop(rule.id, rule.category, i, j)
+            return
+    state.drop_line(rule.id, rule.category, i)
+
+
+def _drop_next(state: PassState, i: int, rule: Rule) -> None:
+    """This line and up to `next.max_lines` following teaser-like lines (short, no full stop)."""
+    state.drop_line(rule.id, rule.category, i)
+    taken = 0
+    for j in state.nonblank[state.rank[i] + 1:]:
+        if taken >= rule.next_max_lines or not _teaser_like(state.doc.lines[j], rule.next_max_words):
+            break
+        state.drop_line(rule.id, rule.category, j)
+        taken += 1
+
+
+def _teaser_like(line: str, max_words: int) -> bool:
+    return len(line.split()) <= max_words and not line.endswith(_SENTENCE_END)
+
+
+_ACTIONS = {
+    "drop-line": _drop_line,
+    "drop-block": _drop_block,
+    "drop-rest": _drop_rest,
+    "drop-until": _drop_until,
+    "drop-next": _drop_next,
+}

@@ -1,0 +1,82 @@
+"""What passes share: which lines are gone, the removal records, positions and hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Document, Removal
+from ..engine.model import Rule
+
+__all__ = ["PassState", "HEAD_LINES", "TAIL_START"]
+
+# Regions, measured in non-blank lines. The head is where kickers, section labels,
+# bylines and datelines sit; the tail is where comments, bios and teaser lists sit.
+HEAD_LINES = 8
+TAIL_START = 1 / 3
+
+
+@dataclass
+class PassState:
+    doc: Document
+    removed: list[bool]
+    blank: list[bool]
+    rank: list[int]  # position among non-blank lines, -1 for blank lines
+    nonblank: list[int]
+    hits: dict[int, list[Rule]] = field(default_factory=dict)
+    removals: list[Removal] = field(default_factory=list)
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    tail_headings: list[tuple[int, Rule]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, doc: Document) -> PassState:
+        blank = [not line for line in doc.lines]
+        rank, nonblank = [-1] * len(blank), []
+        for i, is_blank in enumerate(blank):
+            if not is_blank:
+                rank[i] = len(nonblank)
+                nonblank.append(i)
+        return cls(doc=doc, removed=[False] * len(blank), blank=blank, rank=rank, nonblank=nonblank)
+
+    # -- positions -------------------------------------------------------------------
+    def in_region(self, i: int, region: str) -> bool:
+        if region == "anywhere":
+            return True
+        if region == "head":
+            return 0 <= self.rank[i] < HEAD_LINES
+        return self.rank[i] >= max(3, len(self.nonblank) * TAIL_START)
+
+    def kept(self) -> list[int]:
+        """Indices of non-blank lines not removed so far, in order."""
+        return [i for i in self.nonblank if not self.removed[i]]
+
+    def words(self, i: int) -> int:
+        return len(self.doc.lines[i].split())
+
+    # -- removing ----------------------------------------------------------------------
+    def drop(self, rule_id: str, category: str, start: int, end: int) -> None:
+        """Remove lines [start, end); records one Removal per run of newly removed lines."""
+        run: list[int] = []
+        for i in range(start, min(end, len(self.removed))):
+            if self.blank[i]:
+                continue
+            if self.removed[i]:
+                self._record(rule_id, category, run)
+                run = []
+                continue
+            self.removed[i] = True
+            run.append(i)
+        self._record(rule_id, category, run)
+
+    def drop_line(self, rule_id: str, category: str, i: int) -> None:
+        self.drop(rule_id, category, i, i + 1)
+
+    def _record(self, rule_id: str, category: str, run: list[int]) -> None:
+        if run:
+            first, last = run[0], run[-1] + 1
+            text = "\n".join(self.doc.raw[first:last])
+            self.removals.append(Removal(rule_id, category, first, last, text))
+
+    def cut(self, rule_id: str, category: str, i: int, span: tuple[int, int]) -> None:
+        """Remove characters span[0]:span[1] of raw line i."""
+        self.spans.setdefault(i, []).append(span)
+        self.removals.append(Removal(rule_id, category, i, i + 1, self.doc.raw[i][span[0]:span[1]], span))

@@ -1,0 +1,32 @@
+"""Registry of built-in structure detectors, switched on and tuned from packs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .author_box import detect_author_box
+from .caption_twice import detect_caption_twice
+from .doubled_line import detect_doubled_line
+from .player_cluster import detect_player_cluster
+from .state import PassState
+from .tail_after_heading import detect_tail_after_heading
+from .title_echo import detect_title_echo
+
+__all__ = ["DETECTORS", "DETECTOR_ORDER", "Detector"]
+
+Detector = Callable[[PassState, str, str, dict[str, Any]], None]
+
+# Order matters: clusters and duplicates first, then the tail, then what is left at the
+# end of the article (author box, title echo) is judged on what survived.
+DETECTOR_ORDER: tuple[str, ...] = (
+    "player-cluster", "caption-twice", "doubled-line", "tail-after-heading", "author-box", "title-echo",
+)
+DETECTORS: dict[str, Detector] = {
+    "player-cluster": detect_player_cluster,
+    "caption-twice": detect_caption_twice,
+    "doubled-line": detect_doubled_line,
+    "tail-after-heading": detect_tail_after_heading,
+    "author-box": detect_author_box,
+    "title-echo": detect_title_echo,
+}
