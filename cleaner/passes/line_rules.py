@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ..engine.model import Rule
 from .state import PassState
 
-__all__ = ["apply_line_rules"]
+__all__ = ["apply_line_rules", "drop_teasers_after"]
 
 _SENTENCE_END = (".", "!", ";")
 
@@ -66,6 +66,11 @@ def _drop_until(state: PassState, i: int, rule: Rule) -> None:
 def _drop_next(state: PassState, i: int, rule: Rule) -> None:
     """This line and up to `next.max_lines` following teaser-like lines (short, no full stop)."""
     state.drop_line(rule.id, rule.category, i)
+    drop_teasers_after(state, i, rule)
+
+
+def drop_teasers_after(state: PassState, i: int, rule: Rule) -> None:
+    """Up to `next.max_lines` teaser-like lines after line i (short, not ending a sentence)."""
     taken = 0
     for j in state.nonblank[state.rank[i] + 1:]:
         if taken >= rule.next_max_lines or not _teaser_like(state.doc.lines[j], rule.next_max_words):

@@ -26,6 +26,7 @@ class PassState:
     removals: list[Removal] = field(default_factory=list)
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     tail_headings: list[tuple[int, Rule]] = field(default_factory=list)
+    removed_by_tail: bool = False
 
     @classmethod
     def start(cls, doc: Document) -> PassState:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..engine.model import Rule
+from .line_rules import drop_teasers_after
 from .state import PassState
 
 __all__ = ["detect_tail_after_heading"]
@@ -12,14 +14,32 @@ __all__ = ["detect_tail_after_heading"]
 def detect_tail_after_heading(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
     """Drop the rest after the first drop-rest heading that has enough article before it.
 
-    The guard keeps a heading that shows up too early (a teaser box above the article)
-    from taking the article with it. Removals are attributed to the heading's rule.
+    Two guards keep body text: a heading needs enough article before it (so a teaser box
+    above the article cannot take it along), and a *related-links* heading must not be
+    followed by article paragraphs (themes insert "Check Also" boxes mid-article). A
+    related heading that fails the second guard takes only the teaser headlines after it.
+    Removals are attributed to the heading's rule.
     """
     min_lines_before = params.get("min_lines_before", 3)
-    min_words_before = params.get("min_words_before", 40)
+    min_words_before = params.get("min_words_before", 30)
+    long_words = params.get("long_line_words", 12)
+    max_long_after = params.get("related_max_long_lines_after", 1)
     for i, heading in sorted(state.tail_headings, key=lambda h: h[0]):
-        before = [j for j in state.nonblank[:state.rank[i]] if not state.removed[j]]
-        words = sum(state.words(j) for j in before)
-        if len(before) >= min_lines_before and words >= min_words_before:
-            state.drop(heading.id, heading.category, i + 1, len(state.removed))
+        if state.removed_by_tail:
             return
+        before = [j for j in state.nonblank[:state.rank[i]] if not state.removed[j]]
+        if len(before) < min_lines_before or sum(state.words(j) for j in before) < min_words_before:
+            continue
+        if heading.category == "related" and _long_lines_after(state, i, long_words) > max_long_after:
+            drop_teasers_after(state, i, heading)
+            continue
+        _drop_rest(state, i, heading)
+
+
+def _long_lines_after(state: PassState, i: int, long_words: int) -> int:
+    return sum(1 for j in state.nonblank[state.rank[i] + 1:] if not state.removed[j] and state.words(j) >= long_words)
+
+
+def _drop_rest(state: PassState, i: int, heading: Rule) -> None:
+    state.drop(heading.id, heading.category, i + 1, len(state.removed))
+    state.removed_by_tail = True
