@@ -19,6 +19,7 @@ def looks_like_name(line: str) -> bool:
 
 
 def detect_author_box(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    _drop_names_of_removed_bios(state, rule_id, category)
     min_bio_words = params.get("min_bio_words", 12)
     max_after = params.get("max_lines_after", 1)
     kept = state.kept()
@@ -35,3 +36,16 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
             state.drop_line(rule_id, category, i)
             state.drop_line(rule_id, category, j)
             return
+
+
+def _drop_names_of_removed_bios(state: PassState, rule_id: str, category: str) -> None:
+    """A name line right before a bio that an author rule already removed is the box's heading."""
+    lines = state.doc.lines
+    for pos, i in enumerate(state.nonblank[:-1]):
+        j = state.nonblank[pos + 1]
+        if state.removed[i] or not state.removed[j] or not looks_like_name(lines[i]):
+            continue
+        parts = lines[i].split()
+        bio_by_rule = any(r.category == "author" for r in state.hits.get(j, ()))
+        if bio_by_rule and lines[j].startswith((lines[i], parts[0] + " ", parts[-1] + " ")):
+            state.drop_line(rule_id, category, i)

@@ -26,6 +26,7 @@ def caption_key(line: str) -> str:
 
 
 def detect_caption_twice(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """Captions first; then doubled lines, including those the caption removal made adjacent."""
     min_words = params.get("min_words", 4)
     max_between = params.get("max_between", 2)
     max_between_words = params.get("max_between_words", 10)
@@ -42,23 +43,29 @@ def detect_caption_twice(state: PassState, rule_id: str, category: str, params: 
             if caption_key(lines[j]) != key:
                 continue
             between = kept[pos + 1:pos + step]
-            if any(state.words(b) > max_between_words for b in between):
-                break
-            if _caption_evidence(state, i, j, between):
+            if not any(state.words(b) > max_between_words for b in between) and _caption_evidence(state, i, j, between):
                 state.drop(rule_id, category, i, j + 1)
-            elif not between:
-                state.drop_line(rule_id, "duplicate", j)
             break
+    _drop_doubled_lines(state, rule_id, min_words)
+
+
+def _drop_doubled_lines(state: PassState, rule_id: str, min_words: int) -> None:
+    """A line repeated right after itself: every repeat goes, the first copy stays."""
+    kept = state.kept()
+    lines = state.doc.lines
+    for pos, i in enumerate(kept):
+        if state.removed[i] or state.words(i) < min_words:
+            continue
+        key = caption_key(lines[i])
+        for j in kept[pos + 1:]:
+            if caption_key(lines[j]) != key:
+                break
+            state.drop_line(rule_id, "duplicate", j)
 
 
 def _caption_evidence(state: PassState, i: int, j: int, between: list[int]) -> bool:
-    """A credit line between the copies (removed or not), or a credit suffix on one copy."""
+    """A credit suffix on one copy, or a line between the copies that a credit or caption rule recognises."""
     lines = state.doc.lines
     if lines[i] != lines[j]:
         return True
-    if between:
-        return True
-    return any(
-        state.removed[k] and any(r.category in ("credit", "caption") for r in state.hits.get(k, ()))
-        for k in range(i + 1, j)
-    )
+    return any(any(r.category in ("credit", "caption") for r in state.hits.get(k, ())) for k in range(i + 1, j))

@@ -7,19 +7,19 @@ from collections.abc import Iterable
 from ..engine.model import Rule
 from .state import PassState
 
-__all__ = ["apply_line_rules", "drop_teasers_after"]
+__all__ = ["record_hits", "apply_line_rules", "drop_teasers_after"]
 
 _SENTENCE_END = (".", "!", ";")
 
 
-def apply_line_rules(state: PassState, hits: Iterable[tuple[int, Rule]]) -> None:
-    """Run the action of the first rule (in priority order) that applies at each line.
-
-    `hits` are (line, rule) pairs from the matcher. All hits are kept in `state.hits` so
-    that structure detectors can use them (a player-control cluster counts player hits).
-    """
+def record_hits(state: PassState, hits: Iterable[tuple[int, Rule]]) -> None:
+    """Keep the matcher's (line, rule) pairs; structure detectors use them too."""
     for i, rule in hits:
         state.hits.setdefault(i, []).append(rule)
+
+
+def apply_line_rules(state: PassState) -> None:
+    """Run the action of the first rule (in priority order) that applies at each line still kept."""
     for i in sorted(state.hits):
         if state.removed[i]:
             continue

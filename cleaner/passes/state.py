@@ -20,8 +20,9 @@ class PassState:
     doc: Document
     removed: list[bool]
     blank: list[bool]
-    rank: list[int]  # position among non-blank lines, -1 for blank lines
+    rank: list[int]  # position among the lines being ranked (non-blank, not removed); -1 otherwise
     nonblank: list[int]
+    ranked: int  # how many lines are ranked
     hits: dict[int, list[Rule]] = field(default_factory=dict)
     removals: list[Removal] = field(default_factory=list)
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
@@ -36,7 +37,19 @@ class PassState:
             if not is_blank:
                 rank[i] = len(nonblank)
                 nonblank.append(i)
-        return cls(doc=doc, removed=[False] * len(blank), blank=blank, rank=rank, nonblank=nonblank)
+        return cls(doc=doc, removed=[False] * len(blank), blank=blank, rank=rank, nonblank=nonblank,
+                   ranked=len(nonblank))
+
+    def rerank(self) -> None:
+        """Positions among the lines that survived so far, as a fresh run on the output would see them."""
+        position = 0
+        for i in self.nonblank:
+            if self.removed[i]:
+                self.rank[i] = -1
+            else:
+                self.rank[i] = position
+                position += 1
+        self.ranked = position
 
     # -- positions -------------------------------------------------------------------
     def in_region(self, i: int, region: str) -> bool:
@@ -44,7 +57,7 @@ class PassState:
             return True
         if region == "head":
             return 0 <= self.rank[i] < HEAD_LINES
-        return self.rank[i] >= max(3, len(self.nonblank) * TAIL_START)
+        return self.rank[i] >= max(3, self.ranked * TAIL_START)
 
     def kept(self) -> list[int]:
         """Indices of non-blank lines not removed so far, in order."""

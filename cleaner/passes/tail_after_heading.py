@@ -24,7 +24,8 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
     min_words_before = params.get("min_words_before", 30)
     long_words = params.get("long_line_words", 12)
     max_long_after = params.get("related_max_long_lines_after", 1)
-    for i, heading in sorted(state.tail_headings, key=lambda h: h[0]):
+    headings, state.tail_headings = sorted(state.tail_headings, key=lambda h: h[0]), []
+    for i, heading in headings:
         if state.removed_by_tail:
             return
         before = [j for j in state.nonblank[:state.rank[i]] if not state.removed[j]]
