@@ -69,8 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("rule_id", metavar="ID")
     show.add_argument("--rules", action="append", default=[], metavar="PATH")
     show.set_defaults(run=_cmd_rules_show)
-    check = rules_sub.add_parser("check", help="validate packs (shipped ones, or the PATHs given)")
+    check = rules_sub.add_parser("check", help="validate packs (shipped ones, or the PATHs given); lists every problem")
     check.add_argument("paths", nargs="*", metavar="PATH")
+    check.add_argument("--format", choices=["text", "json"], default="text")
     check.set_defaults(run=_cmd_rules_check)
     test = rules_sub.add_parser("test", help="run every rule's examples")
     test.add_argument("packs", nargs="*", metavar="PACK", help="pack names or files (default: all)")
@@ -207,13 +208,15 @@ def _cmd_rules_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_rules_check(args: argparse.Namespace) -> int:
-    from .engine.loader import load_packs, shipped_rules_dir
+    from .authoring.check import check_paths
+    from .engine.loader import shipped_rules_dir
 
-    paths = args.paths or [shipped_rules_dir()]
-    packs = load_packs(paths)
-    rules = sum(len(p.rules) + len(p.structure) for p in packs)
-    print(f"ok: {len(packs)} packs, {rules} rules")
-    return EXIT_OK
+    report = check_paths(args.paths or [shipped_rules_dir()])
+    if getattr(args, "format", "text") == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(report.render(), file=sys.stdout if report.ok else sys.stderr)
+    return EXIT_OK if report.ok else EXIT_USAGE
 
 
 def _cmd_rules_test(args: argparse.Namespace) -> int:

@@ -13,10 +13,10 @@ import yaml
 
 from ..errors import RuleError
 from .lint import backtracking_risk, matches_empty
-from .model import Examples, Match, Pack, Rule, RuleDoc, Source, StructureRule
+from .model import Examples, Fixture, Match, Pack, Rule, RuleDoc, Source, StructureRule
 from .schema import PACK_SCHEMA
 
-__all__ = ["load_pack", "load_pack_text", "load_packs", "pack_files", "shipped_rules_dir"]
+__all__ = ["load_pack", "load_pack_text", "load_packs", "pack_files", "shipped_rules_dir", "duplicate_ids"]
 
 _LINE_KEY = "__line__"
 _VALIDATOR = jsonschema.Draft202012Validator(PACK_SCHEMA)
@@ -49,8 +49,13 @@ def pack_files(paths: Iterable[str | Path]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise RuleError("no such rule file or directory", file=str(path))
-    return files
+            raise RuleError("no such rule file or directory; check the path (a pack is a .yaml file, "
+                            "or give a directory of them)", file=str(path))
+    # A file named twice (the shipped rules/ and `--rules rules/sites/x.yaml`) loads once.
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values())
 
 
 def load_packs(paths: Iterable[str | Path]) -> list[Pack]:
@@ -82,10 +87,12 @@ def _parse_yaml(text: str, file: str) -> Any:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise RuleError(f"YAML tag not allowed in rule files ({exc.problem})", file=file, line=line) from exc
+        raise RuleError(f"YAML tag not allowed in rule files ({exc.problem}); remove the '!' tag and write "
+                        "plain strings, lists and mappings", file=file, line=line) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise RuleError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=file,
+        raise RuleError(f"invalid YAML: {getattr(exc, 'problem', exc)}; check indentation and quoting at this line "
+                        "(single-quote regexes so backslashes stay literal)", file=file,
                         line=mark.line + 1 if mark else None) from exc
     if not isinstance(data, dict):
         raise RuleError("a pack must be a mapping with at least a 'pack' key", file=file, line=1)
@@ -95,7 +102,7 @@ def _parse_yaml(text: str, file: str) -> Any:
 def _collect_lines(raw: dict[str, Any]) -> dict[tuple[str, int], int]:
     """Line numbers of each rule and structure rule, keyed by (section, index)."""
     lines: dict[tuple[str, int], int] = {}
-    for section in ("rules", "structure"):
+    for section in ("rules", "structure", "fixtures"):
         items = raw.get(section)
         if isinstance(items, list):
             for i, item in enumerate(items):
@@ -119,26 +126,83 @@ def _validate(data: dict[str, Any], lines: dict[tuple[str, int], int], file: str
     errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(e.absolute_path).__len__())
     if not errors:
         return
-    error = jsonschema.exceptions.best_match(errors)
+    raise _locate(jsonschema.exceptions.best_match(errors), data, lines, file)
+
+
+def schema_problems(data: dict[str, Any], lines: dict[tuple[str, int], int], file: str) -> list[RuleError]:
+    """Every schema violation in a pack, each located (`cleaner rules check` lists them all)."""
+    return [_locate(jsonschema.exceptions.best_match([e]), data, lines, file) for e in _VALIDATOR.iter_errors(data)]
+
+
+def _locate(error: jsonschema.ValidationError, data: dict[str, Any], lines: dict[tuple[str, int], int],
+            file: str) -> RuleError:
     path = list(error.absolute_path)
     rule_id = line = None
-    if len(path) >= 2 and path[0] in ("rules", "structure") and isinstance(path[1], int):
+    if len(path) >= 2 and path[0] in ("rules", "structure", "fixtures") and isinstance(path[1], int):
         item = data[path[0]][path[1]]
         rule_id = item.get("id") if isinstance(item, dict) else None
         line = lines.get((path[0], path[1]))
         field = ".".join(str(p) for p in path[2:]) or None
     else:
         field = ".".join(str(p) for p in path) or None
-    raise RuleError(_explain(error), file=file, line=line, rule_id=rule_id, field=field)
+    return RuleError(_explain(error), file=file, line=line, rule_id=rule_id, field=field)
+
+
+_PATTERN_HINTS = {
+    "id": "ids are UPPER-CASE words or numbers joined by dashes, e.g. DE-NAV-012 "
+          "(`cleaner rules new --pack PACK` prints an unused one)",
+    "name": "names are lower-case words joined by dashes and name the pattern, e.g. comment-form-heading",
+    "pack": "pack names are lower-case, e.g. de/comments or sites/example.com",
+    "lang": "use a two- or three-letter lower-case language code, e.g. de",
+    "hosts": "write bare lower-case host names, e.g. example.com or .example.com for every subdomain",
+    "valid_from": "write dates as YYYY-MM-DD",
+    "valid_until": "write dates as YYYY-MM-DD",
+    "date": "write dates as YYYY-MM-DD",
+}
 
 
 def _explain(error: jsonschema.ValidationError) -> str:
+    """The schema error as a sentence that says what is wrong and how to fix it."""
+    keys = [p for p in error.absolute_path if isinstance(p, str)]
+    last = keys[-1] if keys else ""
     if error.validator == "enum":
-        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+        what = "categories are a closed list" if last == "category" else "the allowed values"
+        return (f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}; use one of them "
+                f"({what}, see docs/packs.md)")
     if error.validator == "additionalProperties":
-        return f"{error.message} (check the spelling against docs/packs.md)"
+        return f"{error.message}; remove it or fix its spelling (docs/packs.md lists every key)"
     if error.validator == "oneOf" and error.schema is PACK_SCHEMA["properties"]["rules"]["items"]["properties"]["match"]:
-        return "match needs exactly one of 'exact', 'prefix' or 'regex'"
+        return "match needs exactly one of 'exact', 'prefix' or 'regex'; keep one of them"
+    if error.validator == "required":
+        missing = next((k for k in error.validator_value if isinstance(error.instance, dict) and k not in error.instance),
+                       "")
+        hint = {
+            "doc": "add doc: {what: ..., why: ...}: what the rule recognises and why it is cruft",
+            "what": "add doc.what: what the rule recognises",
+            "why": "add doc.why: why it is cruft",
+            "examples": "add examples: {drop: [a line it removes], keep: [a body line it must keep]}",
+            "match": "add match: {exact: [...]}, {prefix: [...]} or {regex: '...'}",
+            "action": "add action: drop-line (or drop-span, drop-block, drop-rest, drop-until, drop-next)",
+            "category": "add category: one of " + ", ".join(PACK_SCHEMA["properties"]["rules"]["items"]
+                                                              ["properties"]["category"]["enum"]),
+            "pack": "add pack: <name>, e.g. sites/example.com",
+        }.get(missing, f"add '{missing}'")
+        return f"{error.message}; {hint}"
+    if error.validator == "pattern":
+        return f"{error.instance!r} has the wrong form; {_PATTERN_HINTS.get(last, 'see docs/packs.md')}"
+    if error.validator == "minLength":
+        return f"{last or 'value'} is empty; fill it in"
+    if error.validator == "minItems":
+        return f"{last or 'list'} is empty; give at least one entry"
+    if error.validator == "type":
+        shape = {"array": "a list, e.g. [a, b]", "object": "a mapping, e.g. {key: value}", "string": "a string",
+                 "integer": "a whole number"}.get(str(error.validator_value), str(error.validator_value))
+        return f"{error.instance!r} should be {shape}"
+    if error.validator in ("minimum", "maximum"):
+        return f"{error.message}; use a value in the allowed range"
+    if error.validator in ("anyOf", "allOf") and "fixtures" in [p for p in error.absolute_path]:
+        return ("a fixture needs an input (input, input_file, or the test_url of an imported config) and an "
+                "expectation (output, contains or not_contains)")
     return error.message
 
 
@@ -159,6 +223,23 @@ def _build_pack(data: dict[str, Any], lines: dict[tuple[str, int], int], file: s
         stopwords=tuple(data.get("stopwords", [])),
         valid_from=_date(data.get("valid_from"), file, "valid_from"),
         valid_until=_date(data.get("valid_until"), file, "valid_until"),
+        fixtures=tuple(_build_fixture(f, i, file, lines.get(("fixtures", i)))
+                       for i, f in enumerate(data.get("fixtures", []))),
+    )
+
+
+def _build_fixture(data: dict[str, Any], index: int, file: str, line: int | None) -> Fixture:
+    return Fixture(
+        name=data.get("name") or f"fixture {index + 1}",
+        url=data.get("url"),
+        published=_date(data.get("date"), file, f"fixtures.{index}.date"),
+        input=data.get("input"),
+        input_file=data.get("input_file"),
+        test_url=data.get("test_url"),
+        output=data.get("output"),
+        contains=tuple(data.get("contains", [])),
+        not_contains=tuple(data.get("not_contains", [])),
+        line=line,
     )
 
 
@@ -168,7 +249,8 @@ def _date(value: str | None, file: str, field: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise RuleError(f"not a date: {value!r}", file=file, field=field) from exc
+        raise RuleError(f"not a date: {value!r}; write a real calendar date as YYYY-MM-DD", file=file,
+                        field=field) from exc
 
 
 def _examples(data: dict[str, Any]) -> Examples:
@@ -198,7 +280,8 @@ def _build_rule(data: dict[str, Any], pack: str, file: str, line: int | None) ->
     until_pattern = None
     if action == "drop-until":
         if "until" not in data:
-            raise RuleError("action drop-until needs an 'until' pattern", file=file, line=line,
+            raise RuleError("action drop-until needs an 'until' pattern; add until: '<regex of the line where "
+                            "dropping stops>'", file=file, line=line,
                             rule_id=rule_id, field="until")
         until_pattern = _compile(data["until"], match, file, line, rule_id, "until")
     nxt = data.get("next", {})
@@ -241,7 +324,8 @@ def _compile(source: str, match: Match, file: str, line: int | None, rule_id: st
         flags = 0 if match.case_sensitive else regex.IGNORECASE | regex.FULLCASE
         pattern = regex.compile(source, flags)
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
-        raise RuleError(f"pattern does not compile: {exc}", file=file, line=line, rule_id=rule_id, field=field) from exc
+        raise RuleError(f"pattern does not compile: {exc}; fix the regex syntax (single-quote it in YAML so "
+                        "backslashes stay literal)", file=file, line=line, rule_id=rule_id, field=field) from exc
     risk = backtracking_risk(source)
     if risk:
         raise RuleError(f"pattern prone to catastrophic backtracking ({risk}); "
@@ -256,10 +340,12 @@ def _compile(source: str, match: Match, file: str, line: int | None, rule_id: st
 def _require_examples(rule: Rule, file: str, line: int | None) -> None:
     ex = rule.examples
     if not (ex.drop or ex.cases or ex.known_miss_drop):
-        raise RuleError("needs at least one example it drops (examples.drop)", file=file, line=line,
+        raise RuleError("needs at least one example it drops; add a line it removes to examples.drop",
+                        file=file, line=line,
                         rule_id=rule.id, field="examples.drop")
     if not (ex.keep or ex.cases or ex.known_miss_keep):
-        raise RuleError("needs at least one example it must keep (examples.keep)", file=file, line=line,
+        raise RuleError("needs at least one example it must keep; add a body line it must leave alone to "
+                        "examples.keep", file=file, line=line,
                         rule_id=rule.id, field="examples.keep")
 
 
@@ -268,11 +354,12 @@ def _build_structure(data: dict[str, Any], pack: str, file: str, line: int | Non
 
     detector = data["detector"]
     if detector not in DETECTORS:
-        raise RuleError(f"unknown detector {detector!r}; known: {', '.join(sorted(DETECTORS))}",
+        raise RuleError(f"unknown detector {detector!r}; use one of {', '.join(sorted(DETECTORS))}",
                         file=file, line=line, rule_id=data["id"], field="detector")
     ex = _examples(data["examples"])
     if not ex.cases:
-        raise RuleError("a structure rule needs at least one example case (examples.cases)",
+        raise RuleError("a structure rule needs at least one example case; add examples.cases: "
+                        "[{input: <document>, output: <cleaned document>}]",
                         file=file, line=line, rule_id=data["id"], field="examples.cases")
     return StructureRule(
         id=data["id"], name=data["name"], category=data["category"], detector=detector,
@@ -282,11 +369,43 @@ def _build_structure(data: dict[str, Any], pack: str, file: str, line: int | Non
 
 
 def _check_unique_ids(packs: list[Pack]) -> None:
-    seen: dict[str, str] = {}
-    for pack in packs:
-        for rule in (*pack.rules, *pack.structure):
-            if rule.id in seen:
-                raise RuleError(f"duplicate rule id (also defined in {seen[rule.id]})", file=pack.file,
-                                line=rule.source.line, rule_id=rule.id, field="id")
-            seen[rule.id] = str(rule.source)
+    entries = [(rule.id, pack.name, pack.valid_from, pack.valid_until, pack.file, rule.source.line)
+               for pack in packs for rule in (*pack.rules, *pack.structure)]
+    problems = duplicate_ids(entries)
+    if problems:
+        raise problems[0]
+
+
+def duplicate_ids(entries: Iterable[tuple[str, str, dt.date | None, dt.date | None, str, int | None]]) -> list[RuleError]:
+    """Every reuse of a rule id, given (id, pack name, valid_from, valid_until, file, line) per rule.
+
+    An id may repeat only across versions of the same pack (same pack name, date ranges
+    that do not overlap): a site's rules of 2023 and of 2024 keep their ids.
+    """
+    seen: dict[str, list[tuple[str, dt.date | None, dt.date | None, str, str]]] = {}
+    problems: list[RuleError] = []
+    for rule_id, pack, start, until, file, line in entries:
+        for other_pack, other_start, other_until, other_file, where in seen.get(rule_id, []):
+            if other_pack == pack and other_file != file and not _overlap(start, until, other_start, other_until):
+                continue
+            if other_file == file:
+                why = (f"also defined at {where} in the same pack; give one of them an unused id "
+                       f"(`cleaner rules new --pack {pack}` prints one)")
+            elif other_pack == pack:
+                why = (f"also defined in {where}, a version of pack {pack} whose dates overlap this one; give the "
+                       "versions valid_from/valid_until ranges that do not overlap")
+            else:
+                why = (f"also defined in {where} (pack {other_pack}); ids are unique across packs, give this rule an "
+                       f"unused id (`cleaner rules new --pack {pack}` prints one)")
+            problems.append(RuleError(f"duplicate rule id: {why}", file=file, line=line, rule_id=rule_id, field="id"))
+            break
+        seen.setdefault(rule_id, []).append((pack, start, until, file, f"{file}:{line}" if line else file))
+    return problems
+
+
+def _overlap(a_from: dt.date | None, a_until: dt.date | None, b_from: dt.date | None, b_until: dt.date | None) -> bool:
+    """Whether two validity ranges [from, until) share a day (None: open-ended)."""
+    low = max(a_from or dt.date.min, b_from or dt.date.min)
+    high = min(a_until or dt.date.max, b_until or dt.date.max)
+    return low < high
 

@@ -10,7 +10,7 @@ import regex
 
 __all__ = [
     "CATEGORIES", "ACTIONS", "REGIONS", "Source", "RuleDoc", "Examples", "Match", "Rule",
-    "StructureRule", "Pack",
+    "StructureRule", "Pack", "Fixture",
 ]
 
 CATEGORIES: tuple[str, ...] = (
@@ -133,6 +133,29 @@ class StructureRule:
 
 
 @dataclass(frozen=True)
+class Fixture:
+    """A per-site regression test carried by a pack: an input page and what cleaning must give.
+
+    The input is `input` (text), `input_file` (a file next to the pack) or, for imported
+    configs, only `test_url` (a page that would have to be fetched: offline runs skip it).
+    Expectations: the exact `output`, snippets the output `contains`, and snippets it must
+    not contain (`not_contains`).
+    """
+
+    name: str
+    url: str | None = None
+    published: date | None = None
+    input: str | None = None
+    input_file: str | None = None
+    test_url: str | None = None
+    output: str | None = None
+    contains: tuple[str, ...] = ()
+    not_contains: tuple[str, ...] = ()
+    line: int | None = None
+
+
+
+@dataclass(frozen=True)
 class Pack:
     name: str
     file: str
@@ -144,6 +167,7 @@ class Pack:
     stopwords: tuple[str, ...] = ()
     valid_from: date | None = None
     valid_until: date | None = None
+    fixtures: tuple[Fixture, ...] = ()
 
     @property
     def kind(self) -> str:

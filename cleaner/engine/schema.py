@@ -127,6 +127,28 @@ _STRUCTURE_RULE = {
     },
 }
 
+# A per-site regression fixture: an input (text, a file next to the pack, or only the
+# test_url of an imported config) and what the cleaned output must be or contain.
+_FIXTURE = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string"},
+        "url": {"type": "string", "minLength": 1},
+        "date": _DATE,
+        "input": {"type": "string", "minLength": 1},
+        "input_file": {"type": "string", "minLength": 1},
+        "test_url": {"type": "string", "minLength": 1},
+        "output": {"type": "string"},
+        "contains": _NONEMPTY_STRINGS,
+        "not_contains": _NONEMPTY_STRINGS,
+    },
+    "allOf": [
+        {"anyOf": [{"required": ["input"]}, {"required": ["input_file"]}, {"required": ["test_url"]}]},
+        {"anyOf": [{"required": ["output"]}, {"required": ["contains"]}, {"required": ["not_contains"]}]},
+    ],
+}
+
 PACK_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["pack"],
@@ -141,5 +163,6 @@ PACK_SCHEMA: dict[str, Any] = {
         "stopwords": _STRINGS,
         "rules": {"type": "array", "items": _RULE},
         "structure": {"type": "array", "items": _STRUCTURE_RULE},
+        "fixtures": {"type": "array", "items": _FIXTURE},
     },
 }
