@@ -1,46 +1,139 @@
-"""Batch runs over many inputs: every input yields an output or an error record."""
+"""Batch runs over many inputs: every input document yields an output or an error record.
+
+`run_batch(BatchOptions(...))` is what `cleaner clean` calls. The main process reads
+sources in a deterministic order (cleaner.io), groups documents into small chunks and
+hands them to `jobs` worker processes, each holding one Cleaner built once. At most
+`inflight_per_job * jobs` chunks are in flight, and results are written in input order,
+so memory stays bounded whatever the corpus size and a resumed run can tell exactly
+where the previous one stopped:
+
+* tree output (`-o OUTDIR`): a document is done when its file exists (atomic rename);
+* JSONL output: the last complete line of the output and of the `--errors` file name the
+  last document written; everything after it is redone.
+
+Exit codes: 0 every document cleaned, 1 some failed (each has an error record),
+2 usage or rule error, 130 interrupted.
+"""
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+import inspect
+import json
+import multiprocessing as mp
 import os
+import signal
 import sys
-import tempfile
+import threading
+import time
+from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TextIO
 
-from .errors import InputError
+from .api import Cleaner, Config
+from .errors import CleanerError, InputError
+from .io import (
+    STDIN, JsonlWriter, ReadOptions, Record, TreeWriter, iter_sources, last_record, read_source,
+    safe_output_path, write_atomic,
+)
+from .io.sources import CONTAINERS, detect_format
 
-__all__ = ["InputItem", "iter_inputs", "read_text_file", "write_atomic", "safe_output_path"]
+__all__ = [
+    "BatchOptions", "BatchReport", "ReadOptions", "UsageError", "run_batch", "default_jobs",
+    "STDIN", "read_text_file", "safe_output_path", "write_atomic",
+    "EXIT_OK", "EXIT_FAILED", "EXIT_USAGE", "EXIT_INTERRUPTED",
+]
 
-STDIN = "-"
-
-
-@dataclass(frozen=True)
-class InputItem:
-    """One input document: where it came from and its path relative to its root."""
-
-    source: str
-    relative: str
-    text: str | None = None  # already read (stdin)
-
-
-def iter_inputs(paths: list[str]) -> Iterator[InputItem]:
-    for given in paths:
-        if given == STDIN:
-            yield InputItem(STDIN, "stdin.txt", sys.stdin.read())
-            continue
-        path = Path(given)
-        if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                yield InputItem(str(file), str(file.relative_to(path)))
-        else:
-            yield InputItem(str(path), path.name)
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+class UsageError(CleanerError):
+    """The options do not make sense together (exit code 2)."""
 
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class BatchOptions:
+    """Everything a batch run needs; `cleaner clean` fills it from its flags."""
+
+    inputs: list[str]
+    output: str | None = None           # OUTDIR (tree or OUTDIR/cleaned.jsonl) or a .jsonl file
+    format: str = "text"                # text: .txt per document; jsonl: one record per document
+    jobs: int | None = None             # worker processes; None = all cores, 1 = in this process
+    input_format: str = "auto"          # auto (by suffix), text, html, jsonl, warc
+    read: ReadOptions = field(default_factory=ReadOptions)
+    url: str | None = None              # URL for documents that carry none
+    lang: str | None = None
+    config: Config = field(default_factory=Config)
+    errors: str | None = None           # JSONL file of error records
+    stats: str | None = None            # JSON file of counts and throughput
+    resume: bool = False
+    progress: bool | None = None        # None: a bar when stderr is a terminal
+    fsync: bool = False                 # fsync every tree output before its rename
+    chunk_docs: int = 32
+    chunk_bytes: int = 1 << 20
+    inflight_per_job: int = 2
+    checkpoint_every: int = 1000        # JSONL outputs are fsynced every N records ...
+    checkpoint_seconds: float = 10.0    # ... or every T seconds
+
+
+@dataclass
+class BatchReport:
+    """What a run did; `to_dict` is the `--stats` file."""
+
+    jobs: int = 1
+    docs_in: int = 0
+    docs_out: int = 0
+    docs_failed: int = 0
+    docs_skipped: int = 0               # already done (--resume)
+    sources: int = 0
+    input_bytes: int = 0                # raw bytes read from input files
+    text_bytes: int = 0                 # bytes of document text handed to the cleaner
+    output_bytes: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    rules: dict[str, list[int]] = field(default_factory=dict)       # id -> [hits, lines, documents]
+    categories: dict[str, list[int]] = field(default_factory=dict)  # category -> same
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return EXIT_INTERRUPTED
+        return EXIT_FAILED if self.docs_failed else EXIT_OK
+
+    def to_dict(self) -> dict[str, Any]:
+        secs = max(self.seconds, 1e-9)
+
+        def table(data: dict[str, list[int]]) -> dict[str, dict[str, int]]:
+            return {k: {"hits": v[0], "lines": v[1], "documents": v[2]}
+                    for k, v in sorted(data.items(), key=lambda kv: (-kv[1][0], kv[0]))}
+
+        return {
+            "documents": {"in": self.docs_in, "out": self.docs_out, "failed": self.docs_failed,
+                          "skipped_resume": self.docs_skipped},
+            "sources": self.sources,
+            "bytes": {"input": self.input_bytes, "text": self.text_bytes, "output": self.output_bytes},
+            "seconds": round(self.seconds, 3),
+            "throughput": {"documents_per_s": round(self.docs_in / secs, 2),
+                           "input_mb_per_s": round(self.input_bytes / secs / 1e6, 3),
+                           "text_mb_per_s": round(self.text_bytes / secs / 1e6, 3)},
+            "jobs": self.jobs,
+            "interrupted": self.interrupted,
+            "rules": table(self.rules),
+            "categories": table(self.categories),
+        }
+
+
+# -- compatibility helpers (cleaner explain) ---------------------------------------------
 
 def read_text_file(path: str) -> str:
     """Read a UTF-8 text file; undecodable bytes are an InputError naming the offset."""
@@ -54,26 +147,508 @@ def read_text_file(path: str) -> str:
         raise InputError(f"not valid UTF-8 ({exc.reason})", file=path, position=f"byte {exc.start}") from exc
 
 
-def safe_output_path(outdir: Path, relative: str) -> Path:
-    """`outdir/relative`, refusing anything that would land outside `outdir`."""
-    parts = [p for p in Path(relative.replace("\\", "/")).parts if p not in ("", ".", "..", "/")]
-    if not parts:
-        parts = ["unnamed"]
-    target = outdir.joinpath(*parts).resolve()
-    root = outdir.resolve()
-    if root != target and root not in target.parents:
-        raise InputError("output path escapes the output directory", file=relative)
-    return target
+# -- workers ---------------------------------------------------------------------------------
+
+_WORKER: Cleaner | None = None
+_FORKED: Cleaner | None = None  # the parent's Cleaner, inherited by forked workers
+_INPUT_FORMAT_SUPPORT: dict[int, bool] = {}
+
+# One job: (position in chunk, text, kind, url, lang)
+Job = tuple[int, str, str, "str | None", "str | None"]
+# One result: (position, ok, text-or-dict-or-reason, {rule: [category, hits, lines]})
+JobResult = tuple[int, bool, Any, "dict[str, list[Any]] | None"]
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _init_worker(config: Config, parent: int) -> None:
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = _FORKED if _FORKED is not None else Cleaner(config)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent is gone (killed with SIGKILL): no orphans keep cleaning."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _ping() -> int:
+    return os.getpid()
+
+
+def _accepts_input_format(cleaner: Cleaner) -> bool:
+    known = _INPUT_FORMAT_SUPPORT.get(id(cleaner))
+    if known is None:
+        try:
+            known = "input_format" in inspect.signature(cleaner.clean_and_explain).parameters
+        except (TypeError, ValueError):
+            known = False
+        _INPUT_FORMAT_SUPPORT[id(cleaner)] = known
+    return known
+
+
+def _clean_one(cleaner: Cleaner, text: str, kind: str, url: str | None, lang: str | None):  # type: ignore[no-untyped-def]
+    if kind != "auto" and _accepts_input_format(cleaner):
+        return cleaner.clean_and_explain(text, url=url, lang=lang, input_format=kind)  # type: ignore[call-arg]
+    return cleaner.clean_and_explain(text, url=url, lang=lang)
+
+
+def clean_chunk(jobs: list[Job], want_dict: bool, cleaner: Cleaner | None = None) -> list[JobResult]:
+    """Clean a chunk of documents; a failing document becomes a failed result, never an exception."""
+    cleaner = cleaner or _WORKER
+    assert cleaner is not None, "worker not initialised"
+    out: list[JobResult] = []
+    for pos, text, kind, url, lang in jobs:
+        try:
+            result = _clean_one(cleaner, text, kind, url, lang)
+            payload = result.to_dict() if want_dict else result.text
+        except CleanerError as exc:
+            out.append((pos, False, str(exc), None))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            out.append((pos, False, f"internal error: {type(exc).__name__}: {exc}", None))
+            continue
+        hits: dict[str, list[Any]] = {}
+        for r in result.removals:
+            entry = hits.setdefault(r.rule_id, [r.category, 0, 0])
+            entry[1] += 1
+            entry[2] += max(1, r.end - r.start) if r.span is None else 1
+        out.append((pos, True, payload, hits))
+    return out
+
+
+def _mp_context() -> Any:
+    if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
+        return mp.get_context("fork")
+    return mp.get_context("spawn")
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+@dataclass
+class _Chunk:
+    items: list[tuple[Record, Path | None]]
+    jobs: list[Job]
+    size: int = 0
+    future: cf.Future | None = None  # type: ignore[type-arg]
+
+
+class _ResumePoint:
+    """Skips, in input order, every document up to and including (file, position)."""
+
+    def __init__(self, path: str, pos: int | None) -> None:
+        self.path, self.pos = path, pos
+        self.reached = False   # in the resume file now (or past it)
+        self.passed = False    # past the resume point
+
+    def skip_source(self, path: str) -> bool:
+        if self.passed:
+            return False
+        if path != self.path:
+            if self.reached:   # the resume file is done; this is the next one
+                self.passed = True
+                return False
+            return True
+        self.reached = True
+        return False
+
+    def skip_record(self, record: Record) -> bool:
+        if self.passed:
+            return False
+        _, pos = record.key
+        if self.pos is None or (pos is not None and pos <= self.pos):
+            return True
+        self.passed = True
+        return False
+
+
+class BatchRun:
+    def __init__(self, options: BatchOptions, *, stdin: Any = None, stdout: Any = None,
+                 stderr: TextIO | None = None) -> None:
+        self.opts = options
+        self.stdin = stdin
+        self.stdout = stdout if stdout is not None else sys.stdout
+        self.stderr = stderr if stderr is not None else sys.stderr
+        self.jobs = max(1, options.jobs or default_jobs())
+        self.report = BatchReport(jobs=self.jobs)
+        self.tree: TreeWriter | None = None
+        self.jsonl: JsonlWriter | None = None
+        self.errors: JsonlWriter | None = None
+        self.resume_point: _ResumePoint | None = None
+        self.bar: Any = None
+        self._bar_docs = 0
+        self._bar_last = 0.0
+        self._to_stdout_text = False
+        self._stdout_docs = 0
+
+    # -- set-up --------------------------------------------------------------------------
+    def _validate(self) -> None:
+        o = self.opts
+        if not o.inputs:
+            raise UsageError("no input given")
+        if o.inputs.count(STDIN) > 1:
+            raise UsageError("stdin (-) given more than once")
+        if o.format not in ("text", "jsonl"):
+            raise UsageError(f"unknown output format {o.format!r}")
+        if o.resume and not o.output:
+            raise UsageError("--resume needs -o (an output directory or .jsonl file to continue)")
+        if o.format == "text" and not o.output:
+            single = len(o.inputs) == 1 and (o.inputs[0] == STDIN or os.path.isfile(o.inputs[0]))
+            if single and o.inputs[0] != STDIN and detect_format(o.inputs[0], o.input_format) in CONTAINERS:
+                single = False
+            if not single:
+                raise UsageError("several documents: give -o OUTDIR for a tree of .txt files, "
+                                 "or --format jsonl for one record per document")
+            self._to_stdout_text = True
+        if o.format == "text" and o.output and o.output.endswith(".jsonl"):
+            raise UsageError(f"-o {o.output}: a .jsonl output needs --format jsonl")
+
+    def _jsonl_path(self) -> Path | None:
+        out = self.opts.output
+        if not out:
+            return None
+        path = Path(out)
+        return path if out.endswith(".jsonl") else path / "cleaned.jsonl"
+
+    def _open_outputs(self) -> None:
+        o = self.opts
+        keys: list[tuple[str, int | None]] = []
+        append = o.resume
+        if o.format == "jsonl":
+            path = self._jsonl_path()
+            if o.resume and path is not None:
+                keys.append(self._last_key(path, "source"))
+            stream = None if path is not None else _binary(self.stdout)
+            self.jsonl = JsonlWriter(path, append=append, stream=stream, checkpoint_every=o.checkpoint_every,
+                                     checkpoint_seconds=o.checkpoint_seconds)
+        elif o.output:
+            self.tree = TreeWriter(o.output, fsync=o.fsync)
+        if o.errors:
+            # Tree runs retry every failed document on resume, so their errors file starts afresh.
+            keep = o.resume and o.format == "jsonl"
+            if keep:
+                keys.append(self._last_key(Path(o.errors), "file"))
+            self.errors = JsonlWriter(o.errors, append=keep, checkpoint_every=o.checkpoint_every,
+                                      checkpoint_seconds=o.checkpoint_seconds)
+        keys = [k for k in keys if k[0]]
+        if keys:
+            self.resume_point = self._latest(keys)
+
+    @staticmethod
+    def _last_key(path: Path, file_field: str) -> tuple[str, int | None]:
+        try:
+            obj = last_record(path)
+        except ValueError as exc:
+            raise UsageError(f"cannot resume: {exc}") from exc
+        if not obj:
+            return ("", None)
+        pos = obj.get("line", obj.get("offset"))
+        return (str(obj.get(file_field) or ""), pos if isinstance(pos, int) else None)
+
+    def _latest(self, keys: list[tuple[str, int | None]]) -> _ResumePoint:
+        """The later of the last records of the output and the errors file, in input order."""
+        order: dict[str, int] = {}
+        wanted = {k[0] for k in keys}
+        for n, source in enumerate(iter_sources(self.opts.inputs, self.opts.input_format)):
+            if source.path in wanted and source.path not in order:
+                order[source.path] = n
+                if len(order) == len(wanted):
+                    break
+        for path, _ in keys:
+            if path not in order:
+                raise UsageError(f"cannot resume: the last record written came from {path}, "
+                                 "which is not among the inputs (give the same inputs as the first run)")
+        path, pos = max(keys, key=lambda k: (order[k[0]], -1 if k[1] is None else k[1]))
+        return _ResumePoint(path, pos)
+
+    # -- reading ---------------------------------------------------------------------------
+    def _records(self) -> Iterator[tuple[Record, Path | None]]:
+        rp = self.resume_point
+        for source in iter_sources(self.opts.inputs, self.opts.input_format):
+            if rp is not None and rp.skip_source(source.path):
+                continue
+            self.report.sources += 1
+            for record in read_source(source, self.opts.read, stdin=self.stdin):
+                self.report.input_bytes += record.consumed
+                if rp is not None and rp.skip_record(record):
+                    self._skipped(record)
+                    continue
+                if self._to_stdout_text:
+                    self._stdout_docs += 1
+                    if record.source.container or self._stdout_docs > 1:
+                        raise UsageError("several documents: give -o OUTDIR for a tree of .txt files, "
+                                         "or --format jsonl for one record per document")
+                target = None
+                if self.tree is not None:
+                    try:
+                        target = self.tree.target(record)
+                    except CleanerError as exc:
+                        record.error, record.text = str(exc), None
+                    if (self.opts.resume and target is not None and record.error is None
+                            and target.exists()):
+                        self._skipped(record)
+                        continue
+                yield record, target
+        if rp is not None and not rp.reached:
+            raise UsageError(f"cannot resume: {rp.path} (where the last run stopped) was not among the inputs")
+
+    def _skipped(self, record: Record) -> None:
+        self.report.docs_skipped += 1
+        self._progress(record.consumed)
+
+    def _chunks(self) -> Iterator[_Chunk]:
+        o = self.opts
+        chunk = _Chunk([], [])
+        for record, target in self._records():
+            pos = len(chunk.items)
+            chunk.items.append((record, target))
+            if record.error is None and record.text is not None:
+                url = record.url or o.url
+                chunk.jobs.append((pos, record.text, record.kind, url, o.lang))
+                chunk.size += len(record.text)
+            if len(chunk.items) >= o.chunk_docs or chunk.size >= o.chunk_bytes:
+                yield chunk
+                chunk = _Chunk([], [])
+        if chunk.items:
+            yield chunk
+
+    # -- cleaning ----------------------------------------------------------------------------
+    def _cleaned(self, cleaner: Cleaner) -> Iterator[tuple[_Chunk, list[JobResult]]]:
+        want_dict = self.opts.format == "jsonl"
+        if self.jobs == 1:
+            for chunk in self._chunks():
+                yield chunk, clean_chunk(chunk.jobs, want_dict, cleaner)
+            return
+        global _FORKED
+        ctx = _mp_context()
+        _FORKED = cleaner if ctx.get_start_method() == "fork" else None
+
+        def new_pool() -> cf.ProcessPoolExecutor:
+            pool = cf.ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
+                                          initargs=(self.opts.config, os.getpid()))
+            pool.submit(_ping).result()  # start the workers now, before any thread of ours
+            return pool
+
+        pool = new_pool()
+        self._start_progress()
+        inflight: deque[_Chunk] = deque()
+        limit = self.jobs * max(1, self.opts.inflight_per_job)
+        try:
+            chunks = self._chunks()
+            while True:
+                while len(inflight) < limit:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        break
+                    if chunk.jobs:
+                        chunk.future = pool.submit(clean_chunk, chunk.jobs, want_dict)
+                    inflight.append(chunk)
+                if not inflight:
+                    break
+                head = inflight.popleft()
+                try:
+                    results = head.future.result() if head.future is not None else []
+                except BrokenProcessPool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = new_pool()
+                    results, pool = self._isolate(new_pool, pool, head, want_dict)
+                    for chunk in inflight:  # resubmit what the dead pool still had
+                        if chunk.jobs:
+                            chunk.future = pool.submit(clean_chunk, chunk.jobs, want_dict)
+                yield head, results
+        finally:
+            for chunk in inflight:
+                if chunk.future is not None:
+                    chunk.future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+            _FORKED = None
+
+    def _isolate(self, new_pool: Any, pool: cf.ProcessPoolExecutor, chunk: _Chunk,
+                 want_dict: bool) -> tuple[list[JobResult], cf.ProcessPoolExecutor]:
+        """After a worker died: clean the chunk one document at a time to find the culprit."""
+        results: list[JobResult] = []
+        for job in chunk.jobs:
+            try:
+                results.extend(pool.submit(clean_chunk, [job], want_dict).result())
+            except BrokenProcessPool:
+                results.append((job[0], False, "the worker process died while cleaning this document", None))
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+        return results, pool
+
+    # -- writing -----------------------------------------------------------------------------
+    def _emit(self, record: Record, target: Path | None, payload: Any) -> None:
+        if self.jsonl is not None:
+            data: dict[str, Any] = dict(record.extra or {})
+            data["id"] = record.display_id()
+            data["source"] = record.source.path
+            if record.line is not None:
+                data["line"] = record.line
+            if record.offset is not None:
+                data["offset"] = record.offset
+            data["url"] = record.url or self.opts.url
+            data.update(payload)
+            self.report.output_bytes += self.jsonl.write(data)
+        elif self.tree is not None and target is not None:
+            self.report.output_bytes += self.tree.write(target, payload)
+        else:
+            self.stdout.write(payload + "\n")
+            self.report.output_bytes += len(payload) + 1
+
+    def _fail(self, record: Record, reason: str, target: Path | None) -> None:
+        self.report.docs_failed += 1
+        entry: dict[str, Any] = {"id": record.display_id(), "file": record.source.path}
+        if record.line is not None:
+            entry["line"] = record.line
+        if record.offset is not None:
+            entry["offset"] = record.offset
+        entry["reason"] = reason
+        if self.errors is not None:
+            self.errors.write(entry)
+        where = record.source.path + (f":{record.position}" if record.position else "")
+        ident = f" (id {record.id})" if record.id is not None else ""
+        self._say(f"cleaner: error: {where}{ident}: {reason}")
+        if target is not None and self.tree is not None:
+            self.tree.discard(target)
+
+    def _say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=self.stderr)
+        else:
+            print(line, file=self.stderr)
+
+    def _account(self, hits: dict[str, list[Any]]) -> None:
+        rules, cats = self.report.rules, self.report.categories
+        seen: set[str] = set()
+        for rule_id, (category, n, lines) in hits.items():
+            r = rules.setdefault(rule_id, [0, 0, 0])
+            r[0] += n
+            r[1] += lines
+            r[2] += 1
+            c = cats.setdefault(category, [0, 0, 0])
+            c[0] += n
+            c[1] += lines
+            if category not in seen:
+                c[2] += 1
+                seen.add(category)
+
+    def _write_chunk(self, chunk: _Chunk, results: list[JobResult]) -> None:
+        by_pos = {r[0]: r for r in results}
+        for pos, (record, target) in enumerate(chunk.items):
+            self.report.docs_in += 1
+            if record.error is not None:
+                self._fail(record, record.error, target)
+            else:
+                self.report.text_bytes += record.size
+                _, ok, payload, hits = by_pos.get(pos, (pos, False, "no result from the worker", None))
+                if ok:
+                    try:
+                        self._emit(record, target, payload)
+                    except OSError as exc:
+                        self._fail(record, f"cannot write output: {exc.strerror or exc}", target)
+                    else:
+                        self.report.docs_out += 1
+                        self._account(hits or {})
+                else:
+                    self._fail(record, payload, target)
+            self._progress(record.consumed, doc=True)
+
+    # -- progress ----------------------------------------------------------------------------
+    def _want_progress(self) -> bool:
+        if self.opts.progress is not None:
+            return self.opts.progress
+        try:
+            return self.stderr.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def _start_progress(self) -> None:
+        if self.bar is not None or not self._want_progress():
+            return
+        try:
+            from tqdm import tqdm
+        except ImportError:  # pragma: no cover - tqdm is a dependency
+            return
+        self.bar = tqdm(total=None, unit="B", unit_scale=True, unit_divisor=1000, desc="cleaning",
+                        file=self.stderr, mininterval=0.5, smoothing=0.1, dynamic_ncols=True)
+        if STDIN not in self.opts.inputs:
+            threading.Thread(target=self._measure_total, daemon=True).start()
+
+    def _measure_total(self) -> None:
+        total = 0
+        for source in iter_sources(self.opts.inputs, self.opts.input_format, stat=True):
+            total += source.size or 0
+        bar = self.bar
+        if bar is not None:
+            bar.total = total
+            bar.refresh()
+
+    def _progress(self, consumed: int, doc: bool = False) -> None:
+        if self.bar is None:
+            return
+        if doc:
+            self._bar_docs += 1
+        self.bar.update(consumed)
+        now = time.monotonic()
+        if now - self._bar_last > 0.5:
+            self._bar_last = now
+            self.bar.set_postfix_str(f"{self._bar_docs} docs, {self.report.docs_failed} failed", refresh=False)
+
+    # -- the whole run -----------------------------------------------------------------------
+    def run(self) -> BatchReport:
+        start = time.monotonic()
+        self._validate()
+        cleaner = Cleaner(self.opts.config)          # a rule error stops here, before any output
+        self._open_outputs()
+        previous = signal.getsignal(signal.SIGTERM) if threading.current_thread() is threading.main_thread() else None
+        if previous is not None:
+            signal.signal(signal.SIGTERM, _terminate)
+        try:
+            if self.jobs == 1:
+                self._start_progress()
+            for chunk, results in self._cleaned(cleaner):
+                self._write_chunk(chunk, results)
+        except KeyboardInterrupt:
+            self.report.interrupted = True
+            self._say("cleaner: interrupted; run again with --resume to continue")
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+            for writer in (self.jsonl, self.errors):
+                if writer is not None:
+                    writer.close()
+            if self._to_stdout_text or (self.jsonl is not None and self.jsonl.path is None):
+                try:
+                    self.stdout.flush()
+                except (OSError, ValueError):
+                    pass
+            self.report.seconds = time.monotonic() - start
+            if self.bar is not None:
+                self.bar.set_postfix_str(f"{self._bar_docs} docs, {self.report.docs_failed} failed")
+                self.bar.close()
+                self.bar = None
+            if self.opts.stats:
+                write_atomic(Path(self.opts.stats), json.dumps(self.report.to_dict(), indent=2) + "\n")
+        r = self.report
+        if r.docs_failed or self._want_progress():
+            where = f" (error records in {self.opts.errors})" if self.opts.errors and r.docs_failed else ""
+            skipped = f", {r.docs_skipped} already done" if r.docs_skipped else ""
+            self._say(f"cleaner: {r.docs_in} documents: {r.docs_out} cleaned, {r.docs_failed} failed"
+                      f"{skipped}{where}")
+        return r
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _binary(stream: Any) -> Any:
+    return getattr(stream, "buffer", stream)
+
+
+def run_batch(options: BatchOptions, *, stdin: Any = None, stdout: Any = None,
+              stderr: TextIO | None = None) -> BatchReport:
+    """Run a batch; raises UsageError (exit 2) or RuleError for set-up problems."""
+    return BatchRun(options, stdin=stdin, stdout=stdout, stderr=stderr).run()

@@ -6,12 +6,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
 from .api import Cleaner, Config
-from .batch import STDIN, InputItem, iter_inputs, read_text_file, safe_output_path, write_atomic
-from .document import Result
+from .batch import STDIN, read_text_file
 from .engine.examples import iter_checks, run_check
 from .engine.model import Rule, StructureRule
 from .errors import CleanerError, RuleError
@@ -45,10 +43,31 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     sub = parser.add_subparsers(metavar="COMMAND")
 
-    clean = sub.add_parser("clean", help="clean files, directories or stdin (-)")
-    clean.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, or - for stdin")
-    clean.add_argument("-o", "--output", metavar="OUTDIR", help="write OUTDIR/<relative path> for every input")
-    clean.add_argument("--format", choices=["text", "jsonl"], default="text")
+    clean = sub.add_parser("clean", help="clean files, directories, globs, JSONL, WARC or stdin (-)",
+                           formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CLEAN_EPILOG)
+    clean.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="file, directory, glob, or - for stdin (.txt, .html/.htm, .jsonl, .warc; .gz/.zst)")
+    clean.add_argument("-o", "--output", metavar="OUTDIR",
+                       help="write OUTDIR/<relative path>.txt per document (with --format jsonl: "
+                            "OUTDIR/cleaned.jsonl, or the file itself if it ends in .jsonl)")
+    clean.add_argument("--format", choices=["text", "jsonl"], default="text",
+                       help="text: one .txt per document; jsonl: one record per document (default: text)")
+    clean.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                       help="worker processes (default: all cores; 1 = no workers)")
+    clean.add_argument("--input-format", choices=["auto", "text", "html", "jsonl", "warc"], default="auto",
+                       help="how to read the inputs (default: by suffix; stdin is sniffed)")
+    clean.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field with the article (text)")
+    clean.add_argument("--url-field", default="url", metavar="NAME", help="JSONL field with the URL (url)")
+    clean.add_argument("--id-field", default="id", metavar="NAME", help="JSONL field with the id (id)")
+    clean.add_argument("--errors", metavar="FILE", help="write one JSON error record per failed document")
+    clean.add_argument("--stats", metavar="FILE", help="write counts per rule and category, and throughput (JSON)")
+    clean.add_argument("--resume", action="store_true",
+                       help="continue an interrupted run into the same -o: skip what is done, redo the rest")
+    clean.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="progress bar on stderr (default: when stderr is a terminal)")
+    clean.add_argument("--fsync", action="store_true", help="fsync each output file before renaming it into place")
+    clean.add_argument("--max-doc-bytes", type=int, default=64 * 1024 * 1024, metavar="N",
+                       help="documents larger than this fail instead of being read (default: 64 MiB)")
     _common_options(clean)
     clean.set_defaults(run=_cmd_clean)
 
@@ -93,43 +112,30 @@ def _cleaner(args: argparse.Namespace) -> Cleaner:
 # -- clean -----------------------------------------------------------------------------
 
 def _cmd_clean(args: argparse.Namespace) -> int:
-    cleaner = _cleaner(args)
-    items = list(iter_inputs(args.inputs))
-    if len(items) > 1 and not args.output and args.format == "text":
-        raise CleanerError("several inputs: give -o OUTDIR, or --format jsonl to print records")
-    failed = 0
-    for item in items:
-        try:
-            text = item.text if item.text is not None else read_text_file(item.source)
-            result = cleaner.clean_and_explain(text, url=args.url, lang=args.lang)
-            _emit(args, item, result)
-        except CleanerError as exc:
-            failed += 1
-            _error_record(args, item, exc)
-    return EXIT_FAILED if failed else EXIT_OK
+    from .batch import BatchOptions, ReadOptions, UsageError, run_batch
+
+    options = BatchOptions(
+        inputs=args.inputs, output=args.output, format=args.format, jobs=args.jobs,
+        input_format=args.input_format, url=args.url, lang=args.lang, config=Config(rules=tuple(args.rules)),
+        read=ReadOptions(text_field=args.text_field, url_field=args.url_field, id_field=args.id_field,
+                         max_doc_bytes=args.max_doc_bytes),
+        errors=args.errors, stats=args.stats, resume=args.resume, progress=args.progress, fsync=args.fsync)
+    try:
+        return run_batch(options).exit_code
+    except UsageError as exc:
+        print(f"cleaner clean: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
-def _emit(args: argparse.Namespace, item: InputItem, result: Result) -> None:
-    if args.format == "jsonl":
-        line = json.dumps({"id": item.relative, "source": item.source, **result.to_dict()}, ensure_ascii=False)
-        if args.output:
-            target = Path(args.output) / "cleaned.jsonl"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("a", encoding="utf-8") as handle:
-                handle.write(line + "\n")
-        else:
-            print(line)
-    elif args.output:
-        write_atomic(safe_output_path(Path(args.output), item.relative), result.text + "\n")
-    else:
-        sys.stdout.write(result.text + "\n")
+CLEAN_EPILOG = """\
+Every input document yields a cleaned output or an error record (file, line or offset,
+reason) on stderr and in --errors FILE; one bad document never stops the run.
+--resume after an interruption continues without duplicates or gaps: a tree run skips
+documents whose .txt exists, a JSONL run goes on after the last complete record.
 
-
-def _error_record(args: argparse.Namespace, item: InputItem, exc: CleanerError) -> None:
-    record = {"id": item.relative, "source": item.source, "error": str(exc)}
-    if args.format == "jsonl" and not args.output:
-        print(json.dumps(record, ensure_ascii=False))
-    print(f"cleaner: {exc}", file=sys.stderr)
+Exit codes: 0 every document cleaned, 1 some documents failed,
+            2 usage or rule error, 130 interrupted.
+"""
 
 
 # -- explain ---------------------------------------------------------------------------
