@@ -6,6 +6,7 @@ function words of the languages that have packs is cheap and reliable on article
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import regex
@@ -26,14 +27,16 @@ class LanguageIdentifier:
     def sample(self, lines: Sequence[str]) -> str:
         """A bounded sample of the body-like lines (long ones first in document order)."""
         picked: list[str] = []
+        append = picked.append
         size = 0
+        limit = self.sample_chars
         for line in lines:
-            if line.count(" ") >= 5:
-                picked.append(line)
+            if len(line) > 10 and line.count(" ") >= 5:  # five spaces need eleven characters
+                append(line)
                 size += len(line)
-                if size >= self.sample_chars:
+                if size >= limit:
                     break
-        return " ".join(picked)[: self.sample_chars]
+        return " ".join(picked)[:limit]
 
     def detect(self, lines: Sequence[str]) -> str | None:
         text = self.sample(lines)
@@ -44,16 +47,30 @@ class LanguageIdentifier:
 
     def by_function_words(self, text: str) -> str | None:
         counts = dict.fromkeys(self.stopwords, 0)
-        for word in _WORD.findall(text.casefold()):
-            for lang, words in self.stopwords.items():
-                if word in words:
-                    counts[lang] += 1
+        found = Counter(_words(text.casefold()))
+        for lang, words in self.stopwords.items():
+            counts[lang] = sum(found[w] for w in words if w in found)
         ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
         if not ranked or ranked[0][1] < self.min_hits:
             return None
         if len(ranked) > 1 and ranked[0][1] < self.margin * ranked[1][1]:
             return None
         return ranked[0][0]
+
+
+def _words(text: str) -> list[str]:
+    """The words `[^\\W\\d_]+` finds, without running the regex over plain words.
+
+    Whitespace is never part of a word, so each whitespace-separated token can be split on
+    its own; a token of letters only is one word as it is. The other tokens (with
+    punctuation or digits) are split by the regex in one call.
+    """
+    tokens = text.split()
+    words = [t for t in tokens if t.isalpha()]
+    rest = [t for t in tokens if not t.isalpha()]
+    if rest:
+        words.extend(_WORD.findall(" ".join(rest)))
+    return words
 
 
 def _langdetect(text: str) -> str | None:

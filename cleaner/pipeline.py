@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .document import Document, Result, render
-from .engine.matcher import Matcher, ReferenceMatcher
+from .engine.matcher import Matcher, build_matcher
 from .engine.rulebook import Selection
 from .passes.line_rules import apply_line_rules, record_hits
 from .passes.metadata import find_date, find_title
@@ -19,7 +19,7 @@ _MAX_ROUNDS = 4
 class Pipeline:
     def __init__(self, selection: Selection, matcher: Matcher | None = None) -> None:
         self.selection = selection
-        self.matcher = matcher or ReferenceMatcher(selection.rules)
+        self.matcher = matcher or build_matcher(selection.rules)
         order = {name: n for n, name in enumerate(DETECTOR_ORDER)}
         self.structure = sorted(selection.structure, key=lambda s: order[s.detector])
 

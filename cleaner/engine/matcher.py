@@ -3,16 +3,46 @@
 All matchers share one contract: `match(lines)` returns (line index, rule) pairs ordered
 by line and, within a line, by rule priority (the order rules were given in). Region
 checks are the line pass's business, not the matcher's.
+
+`build_matcher(rules)` picks the fastest backend available:
+
+- `HyperscanMatcher`: one Hyperscan scan of the whole document (its lines joined by "\\n")
+  for every rule's required literals (see `matcher_literals`), or, for a rule that has
+  none, for a translation of its pattern that matches at least what the pattern matches.
+  Only the lines with a hit are checked with the rule's own `regex` pattern
+  (`Rule.accepts`), so results equal `ReferenceMatcher`'s. The compiled database is cached
+  on disk by the rule set's hash (`CLEANER_CACHE_DIR`, else `$XDG_CACHE_HOME/cleaner`,
+  else `~/.cache/cleaner`).
+- `PythonMatcher`: the same literals found with an Aho-Corasick automaton (pyahocorasick,
+  or a `regex` alternation if that is missing) over a case-folded copy of the document;
+  rules without literals are checked on every line. Used when hyperscan is not importable.
+- `ReferenceMatcher`: every rule on every line; the semantics the others must equal.
+
+`CLEANER_MATCHER=hyperscan|python|reference` forces a backend.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import threading
 from collections.abc import Sequence
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
+import regex
+
+from .matcher_literals import (Literal, case_variants, literal_expression, literal_piece, pattern_flags,
+                               rule_literals, text_key, translate, translation_items)
 from .model import Rule
 
-__all__ = ["Matcher", "ReferenceMatcher"]
+__all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "build_matcher",
+           "cache_dir", "hyperscan_available"]
+
+_PLAN_VERSION = "1"
 
 
 class Matcher(Protocol):
@@ -33,3 +63,531 @@ class ReferenceMatcher:
             if line:
                 hits.extend((i, rule) for rule in self.rules if rule.accepts(line))
         return hits
+
+
+# -- shared machinery --------------------------------------------------------------------
+
+def cache_dir() -> Path:
+    """Where compiled databases are kept (CLEANER_CACHE_DIR overrides)."""
+    given = os.environ.get("CLEANER_CACHE_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cleaner"
+
+
+def _read_cache(name: str) -> bytes | None:
+    try:
+        return (cache_dir() / name).read_bytes()
+    except OSError:
+        return None
+
+
+def _write_cache(name: str, data: bytes) -> None:
+    """Write atomically; an unwritable cache only costs a recompile next time."""
+    try:
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass
+
+
+def _ruleset_key(rules: Sequence[Rule], backend: str) -> str:
+    h = hashlib.sha256()
+    h.update(f"{backend}\0{_PLAN_VERSION}\0{regex.__version__}\0".encode())
+    for rule in rules:
+        h.update(rule.pattern.pattern.encode("utf-8", "surrogatepass"))
+        h.update(f"\0{rule.pattern.flags}\0".encode())
+    return h.hexdigest()[:32]
+
+
+def _dump_literals(lits: frozenset[Literal] | None) -> Any:
+    if lits is None:
+        return None
+    return sorted(["".join(c for c, _ in lit), "".join("1" if ci else "0" for _, ci in lit)] for lit in lits)
+
+
+def _load_literals(data: Any) -> frozenset[Literal] | None:
+    if data is None:
+        return None
+    return frozenset(tuple(zip(text, (m == "1" for m in mask))) for text, mask in data)
+
+
+def _plan(rules: Sequence[Rule], backend: str) -> list[Any]:
+    """Per rule: its required literals (or None); cached on disk with the rule set's hash."""
+    name = f"plan-{_ruleset_key(rules, backend)}.json"
+    cached = _read_cache(name)
+    if cached is not None:
+        try:
+            data = json.loads(cached)
+            if len(data) == len(rules):
+                return data
+        except ValueError:
+            pass
+    memo: dict[tuple[str, int], Any] = {}
+    data = []
+    for rule in rules:
+        key = (rule.pattern.pattern, rule.pattern.flags)
+        if key not in memo:
+            entry: dict[str, Any] = {"lits": _dump_literals(rule_literals(rule.pattern))}
+            if entry["lits"] is None and backend == "hyperscan":
+                entry["expr"] = _hyperscan_translation(rule)
+            memo[key] = entry
+        data.append(memo[key])
+    _write_cache(name, json.dumps(data).encode())
+    return data
+
+
+def _hyperscan_translation(rule: Rule) -> str | None:
+    return translate(rule.pattern.pattern, pattern_flags(rule.pattern))
+
+
+def _shorter_translation(rule: Rule, hs: Any) -> str | None:
+    """The rule's pattern as a Hyperscan superset, cut shorter until Hyperscan accepts it."""
+    source, flags = rule.pattern.pattern, pattern_flags(rule.pattern)
+    for keep in range(translation_items(source, flags) - 1, 0, -1):
+        expr = translate(source, flags, keep)
+        if expr is None:
+            continue
+        try:
+            hs.Database(mode=hs.HS_MODE_BLOCK).compile(expressions=[expr.encode("ascii")], ids=[0],
+                                                       elements=1, flags=hs.HS_FLAG_PREFILTER)
+        except hs.error:
+            continue
+        return expr
+    return None
+
+
+def _document(lines: Sequence[str]) -> str | None:
+    """The lines joined as the scanners see them; None if a line holds a line break."""
+    text = "\n" + "\n".join(lines) + "\n"
+    if text.count("\n") != len(lines) + 1:
+        return None
+    return text
+
+
+def _verify(rules: tuple[Rule, ...], lines: Sequence[str], candidates: dict[int, set[int]],
+            always: tuple[int, ...]) -> list[tuple[int, Rule]]:
+    """Check candidate (line, rule) pairs (and the always-checked rules) with `regex`."""
+    out: list[tuple[int, Rule]] = []
+    append = out.append
+    if always:
+        everywhere = set(always)
+        for i, line in enumerate(lines):
+            if not line:
+                continue
+            found = candidates.get(i)
+            idxs = sorted(everywhere | found) if found else always
+            for r in idxs:
+                rule = rules[r]
+                if rule.accepts(line):
+                    append((i, rule))
+        return out
+    n = len(lines)
+    for i in sorted(candidates):
+        if i < 0 or i >= n:
+            continue
+        line = lines[i]
+        if not line:
+            continue
+        idxs = candidates[i]
+        for r in (sorted(idxs) if len(idxs) > 1 else idxs):
+            rule = rules[r]
+            if rule.accepts(line):
+                append((i, rule))
+    return out
+
+
+# -- Hyperscan ---------------------------------------------------------------------------
+
+def hyperscan_available() -> bool:
+    try:
+        import hyperscan  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class HyperscanMatcher:
+    """One Hyperscan scan per document for all rules, then exact checks of candidate lines.
+
+    Rules are compiled in segments by pack family (sites/, de/, common/, ...), each cached
+    on its own, so every selection that shares the shipped language and common packs
+    reuses their databases; a document is scanned once per segment.
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        import hyperscan
+
+        self._hs = hyperscan
+        self.rules = tuple(rules)
+        self._local = threading.local()
+        self.segments: list[_Segment] = []
+        start = 0
+        for end in range(1, len(self.rules) + 1):
+            if end == len(self.rules) or _family(self.rules[end]) != _family(self.rules[start]):
+                self.segments.append(_Segment(hyperscan, self.rules[start:end], start))
+                start = end
+        self.always = tuple(seg.offset + r for seg in self.segments for r in seg.always)
+
+    def _scratch(self, db: Any) -> Any:
+        scratches = getattr(self._local, "scratches", None)
+        if scratches is None:
+            scratches = self._local.scratches = {}
+        scratch = scratches.get(id(db))
+        if scratch is None:
+            scratch = scratches[id(db)] = self._hs.Scratch(db)
+        return scratch
+
+    def match(self, lines: Sequence[str]) -> list[tuple[int, Rule]]:
+        text = _document(lines)
+        if text is None:
+            return ReferenceMatcher(self.rules).match(lines)
+        candidates: dict[int, set[int]] = {}
+        keyed = raw = None
+        for seg in self.segments:
+            if seg.lit_db is not None:
+                if keyed is None:
+                    keyed = text_key(text).encode("utf-8", "surrogatepass")
+                self._scan(seg.lit_db, keyed, candidates, seg.offset)
+            if seg.raw_db is not None:
+                if raw is None:
+                    raw = text.encode("utf-8", "surrogatepass")
+                self._scan(seg.raw_db, raw, candidates, seg.offset, both_sides=True)
+        return _verify(self.rules, lines, candidates, self.always)
+
+    def _scan(self, db: Any, data: bytes, candidates: dict[int, set[int]], offset: int,
+              both_sides: bool = False) -> None:
+        """Record (line, rule) candidates; a hit belongs to the line of its last byte.
+
+        A literal never ends on the "\\n" that starts a line, but a translated pattern may
+        (`^` then parts that can be empty): with `both_sides`, a hit ending on a "\\n" is a
+        candidate for the lines on both sides of it.
+        """
+        ends: list[tuple[int, int]] = []
+        add = ends.append
+
+        def on_match(rule: int, start: int, end: int, flags: int, context: Any) -> None:
+            add((end, rule))
+
+        db.scan(data, match_event_handler=on_match, scratch=self._scratch(db))
+        if not ends:
+            return
+        ends.sort()
+        count = data.count
+        line, pos = -1, 0
+        for end, rule in ends:
+            rule += offset
+            line += count(b"\n", pos, end - 1)
+            pos = end - 1
+            found = candidates.get(line)
+            if found is None:
+                candidates[line] = {rule}
+            else:
+                found.add(rule)
+            if both_sides and data[end - 1] == 10:
+                candidates.setdefault(line + 1, set()).add(rule)
+
+
+def _family(rule: Rule) -> str:
+    return rule.pack.split("/", 1)[0]
+
+
+class _Segment:
+    """The compiled databases for a run of rules of one pack family."""
+
+    def __init__(self, hyperscan: Any, rules: Sequence[Rule], offset: int) -> None:
+        self._hs = hyperscan
+        self.rules = tuple(rules)
+        self.offset = offset
+        key = _ruleset_key(self.rules, f"hyperscan-{getattr(hyperscan, '__version__', '')}")
+        if self._load(f"hsdb-{key}.bin"):
+            return
+        plan = _plan(self.rules, "hyperscan")
+        lit_exprs: list[tuple[bytes, int, int]] = []   # scanned over text_key(document)
+        raw_exprs: list[tuple[bytes, int, int]] = []   # scanned over the document itself
+        always: list[int] = []
+        caseless = hyperscan.HS_FLAG_CASELESS
+        for r, entry in enumerate(plan):
+            lits = _load_literals(entry["lits"])
+            if lits is not None:
+                try:
+                    for lit in lits:
+                        piece = literal_piece(lit)
+                        if piece is not None:
+                            lit_exprs.append((piece.encode("ascii"), r, caseless))
+                        else:
+                            lit_exprs.append((literal_expression(lit).encode("ascii"), r, 0))
+                    continue
+                except Exception:  # noqa: BLE001 - anything odd: check the rule everywhere
+                    lit_exprs = [e for e in lit_exprs if e[1] != r]
+            if entry.get("expr"):
+                raw_exprs.append((entry["expr"].encode("ascii"), r, hyperscan.HS_FLAG_PREFILTER))
+            else:
+                always.append(r)
+        self.always = tuple(always)
+        self.lit_db = self._database(lit_exprs) if lit_exprs else None
+        self.raw_db = self._database(raw_exprs) if raw_exprs else None
+        self._save(f"hsdb-{key}.bin")
+
+    def _load(self, name: str) -> bool:
+        blob = _read_cache(name)
+        if blob is None:
+            return False
+        try:
+            head, _, rest = blob.partition(b"\n")
+            meta = json.loads(head)
+            lit, raw = rest[:meta["lit"]], rest[meta["lit"]:]
+            self.lit_db = self._hs.loadb(bytes(lit), self._hs.HS_MODE_BLOCK) if lit else None
+            self.raw_db = self._hs.loadb(bytes(raw), self._hs.HS_MODE_BLOCK) if raw else None
+            self.always = tuple(meta["always"])
+            return True
+        except Exception:  # noqa: BLE001 - stale or foreign cache: rebuild
+            return False
+
+    def _save(self, name: str) -> None:
+        try:
+            lit = bytes(self._hs.dumpb(self.lit_db)) if self.lit_db is not None else b""
+            raw = bytes(self._hs.dumpb(self.raw_db)) if self.raw_db is not None else b""
+            head = json.dumps({"always": list(self.always), "lit": len(lit)}).encode()
+            _write_cache(name, head + b"\n" + lit + raw)
+        except Exception:  # noqa: BLE001
+            pass
+
+    def _database(self, exprs: list[tuple[bytes, int, int]]) -> Any:
+        hs = self._hs
+        h = hashlib.sha256(hs.__version__.encode() if hasattr(hs, "__version__") else b"")
+        for e, i, f in exprs:
+            h.update(e + f"\0{i}\0{f}\0".encode())
+        name = f"hs-{h.hexdigest()[:32]}.db"
+        blob = _read_cache(name)
+        if blob is not None:
+            try:
+                head, _, body = blob.partition(b"\n")
+                bad = json.loads(head)
+                db = hs.loadb(bytes(body), hs.HS_MODE_BLOCK) if body else None
+                self.always = tuple(sorted(set(self.always) | set(bad)))
+                return db
+            except Exception:  # noqa: BLE001 - stale or foreign cache: recompile
+                pass
+        before = set(self.always)
+        db = self._compile(exprs)
+        bad = sorted(set(self.always) - before)
+        try:
+            _write_cache(name, json.dumps(bad).encode() + b"\n" + (bytes(hs.dumpb(db)) if db is not None else b""))
+        except Exception:  # noqa: BLE001
+            pass
+        return db
+
+    def _compile(self, exprs: list[tuple[bytes, int, int]]) -> Any:
+        hs = self._hs
+        try:
+            return self._compile_all(exprs)
+        except hs.error:
+            pass
+        # Some expression is refused: keep the rules whose expressions all compile; a
+        # translated pattern is cut shorter until it compiles.
+        bad = set()
+        fixed = []
+        for e, i, f in exprs:
+            try:
+                self._compile_all([(e, i, f)])
+            except hs.error:
+                shorter = _shorter_translation(self.rules[i], hs) if f & hs.HS_FLAG_PREFILTER else None
+                if shorter is None:
+                    bad.add(i)
+                else:
+                    fixed.append((shorter.encode("ascii"), i, f))
+                continue
+            fixed.append((e, i, f))
+        self.always = tuple(sorted(set(self.always) | bad))
+        keep = [x for x in fixed if x[1] not in bad]
+        return self._compile_all(keep) if keep else None
+
+    def _compile_all(self, exprs: list[tuple[bytes, int, int]]) -> Any:
+        hs = self._hs
+        db = hs.Database(mode=hs.HS_MODE_BLOCK)
+        db.compile(expressions=[e for e, _, _ in exprs], ids=[i for _, i, _ in exprs],
+                   elements=len(exprs), flags=[f for _, _, f in exprs])
+        return db
+
+
+# -- pure Python -------------------------------------------------------------------------
+
+_fold_table: dict[int, str] | None = None
+_fold_check: Any = None
+_fold_lock = threading.Lock()
+
+
+def _fold_fixups() -> tuple[dict[int, str], Any]:
+    """Characters that `regex` treats as case variants but str.casefold() does not fold alike.
+
+    Python's Unicode tables can be older than `regex`'s, and `regex` matches dotless and
+    dotted i with I and i. Each such group is mapped to one representative.
+    """
+    global _fold_table, _fold_check
+    with _fold_lock:
+        if _fold_table is None:
+            from regex import _regex
+
+            name = f"fold-{regex.__version__}-{sys.version_info[:2]}.json"
+            cached = _read_cache(name)
+            table: dict[int, str] | None = None
+            if cached is not None:
+                try:
+                    table = {int(k): v for k, v in json.loads(cached).items()}
+                except ValueError:
+                    table = None
+            if table is None:
+                table = {}
+                flags = regex.IGNORECASE | regex.FULLCASE | regex.UNICODE
+                for cp in range(0x110000):
+                    if 0xD800 <= cp < 0xE000:
+                        continue
+                    cases = _regex.get_all_cases(flags, cp)
+                    if len(cases) < 2:
+                        continue
+                    group = {chr(c) for c in cases if c is not None} | set(case_variants(chr(cp)))
+                    folds = {g.casefold() for g in group}
+                    if len(folds) > 1:
+                        target = min(folds, key=lambda f: (len(f), f))
+                        for g in group:
+                            if len(g) == 1 and g.casefold() != target:
+                                table[ord(g)] = target
+                _write_cache(name, json.dumps({str(k): v for k, v in table.items()}).encode())
+            # Applied after casefold(): map the folded forms of the odd characters.
+            after: dict[int, str] = {}
+            for cp, target in table.items():
+                folded = chr(cp).casefold()
+                if len(folded) == 1 and folded != target:
+                    after[ord(folded)] = target
+            after[0x131] = "i"      # dotless i, which regex matches with I
+            after[0x307] = ""       # combining dot above, left by casefold("İ") = "i̇"
+            _fold_table = after
+            _fold_check = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(after)) + "]")
+    return _fold_table, _fold_check
+
+
+def fold(text: str) -> str:
+    """A case-folded key in which every pair of characters `regex` matches caselessly is equal."""
+    table, check = _fold_fixups()
+    text = text.casefold()
+    if not text.isascii() and check.search(text):
+        text = text.translate(table)
+    return text
+
+
+class _RegexSearcher:
+    """Literal search with one `regex` alternation, when pyahocorasick is not installed."""
+
+    def __init__(self, words: dict[str, tuple[int, ...]]) -> None:
+        # The alternation reports only the longest word starting at a position; every
+        # shorter word found there is a prefix of it, so it carries their rules too.
+        self.words = {w: tuple(sorted({r for k in range(1, len(w) + 1) for r in words.get(w[:k], ())}))
+                      for w in words}
+        ordered = sorted(words, key=len, reverse=True)
+        self.pattern = regex.compile("|".join(f"(?=({regex.escape(w)}))" for w in ordered))
+
+    def iter(self, text: str):  # noqa: ANN201
+        words = self.words
+        for m in self.pattern.finditer(text, overlapped=True):
+            start = m.start()
+            for w in m.groups():
+                if w is not None:
+                    yield start + len(w) - 1, words[w]
+
+
+class PythonMatcher:
+    """Aho-Corasick over a case-folded document for the required literals, then exact checks."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        plan = _plan(self.rules, "python")
+        words: dict[str, list[int]] = {}
+        always: list[int] = []
+        for r, entry in enumerate(plan):
+            lits = _load_literals(entry["lits"])
+            if lits is None:
+                always.append(r)
+                continue
+            for lit in lits:
+                key = fold("".join(c for c, _ in lit))
+                if not key.strip("\n"):
+                    always.append(r)
+                    break
+                words.setdefault(key, []).append(r)
+        self.always = tuple(sorted(set(always)))
+        final = {w: tuple(sorted(set(rs) - set(self.always))) for w, rs in words.items()}
+        final = {w: rs for w, rs in final.items() if rs}
+        self._searcher = self._automaton(final) if final else None
+
+    @staticmethod
+    def _automaton(words: dict[str, tuple[int, ...]]) -> Any:
+        try:
+            import ahocorasick
+        except ImportError:
+            return _RegexSearcher(words)
+        auto = ahocorasick.Automaton()
+        for w, rs in words.items():
+            auto.add_word(w, rs)
+        auto.make_automaton()
+        return auto
+
+    def match(self, lines: Sequence[str]) -> list[tuple[int, Rule]]:
+        text = _document(lines)
+        if text is None:
+            return ReferenceMatcher(self.rules).match(lines)
+        candidates: dict[int, set[int]] = {}
+        if self._searcher is not None:
+            folded = fold(text)  # may be longer (ß -> ss) but has the same line breaks
+            count = folded.count
+            line, pos = -1, 0
+            for end, rs in sorted(self._searcher.iter(folded)):
+                line += count("\n", pos, end)
+                pos = end
+                found = candidates.get(line)
+                if found is None:
+                    candidates[line] = set(rs)
+                else:
+                    found.update(rs)
+        return _verify(self.rules, lines, candidates, self.always)
+
+
+# -- choosing ----------------------------------------------------------------------------
+
+_notice_lock = threading.Lock()
+_noticed = False
+
+
+def _notice_fallback() -> None:
+    global _noticed
+    with _notice_lock:
+        if not _noticed:
+            _noticed = True
+            print("cleaner: hyperscan is not installed; using the slower pure-Python matcher",
+                  file=sys.stderr)
+
+
+def build_matcher(rules: Sequence[Rule], backend: str | None = None) -> Matcher:
+    """The fastest matcher available for `rules` (or the one `backend` names)."""
+    backend = backend or os.environ.get("CLEANER_MATCHER") or "auto"
+    if backend == "reference":
+        return ReferenceMatcher(rules)
+    if backend in ("auto", "hyperscan"):
+        if hyperscan_available():
+            return HyperscanMatcher(rules)
+        if backend == "hyperscan":
+            raise ImportError("hyperscan is not installed")
+        _notice_fallback()
+    return PythonMatcher(rules)

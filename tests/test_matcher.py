@@ -1,0 +1,166 @@
+"""Compiled matchers must give exactly what ReferenceMatcher gives: same pairs, same order."""
+
+from __future__ import annotations
+
+import regex
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner.engine import matcher as M
+from cleaner.engine.loader import load_packs, shipped_rules_dir
+from cleaner.engine.matcher_literals import case_variants, expanding_chars, text_key
+from cleaner.engine.model import Examples, Match, Rule, RuleDoc, Source
+from cleaner.normalize import normalize_lines, split_lines
+from conftest import CORPUS, SEEDS
+
+BACKENDS = [M.PythonMatcher] + ([M.HyperscanMatcher] if M.hyperscan_available() else [])
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "matcher-cache"))
+
+
+def _rule(n: int, kind: str, patterns: tuple[str, ...], case_sensitive: bool = False, **where) -> Rule:
+    match = Match(kind=kind, patterns=patterns, case_sensitive=case_sensitive)  # type: ignore[arg-type]
+    return Rule(id=f"T-{n:03d}", name="t", category="other", match=match, action="drop-line",
+                doc=RuleDoc("t", "t"), examples=Examples(), pack="t", source=Source("t"),
+                pattern=match.compile(), **where)
+
+
+def _pairs(found):
+    return [(i, r.id) for i, r in found]
+
+
+def _same(rules, docs):
+    ref = M.ReferenceMatcher(rules)
+    for backend in BACKENDS:
+        m = backend(rules)
+        for lines in docs:
+            assert _pairs(m.match(lines)) == _pairs(ref.match(lines)), (backend.__name__, lines)
+
+
+# Letters that stress case folding: ß/ẞ/ss, ſ, Kelvin sign, dotted and dotless i, ligatures.
+_TRICKY = "aAbBsSkKiIeEtTfFlLnN ßẞſKİıﬀﬁﬂﬆäÄéÉσΣς-:.()©0123\u0307"
+_WORDS = ["Anzeige", "Kommentare", "Foto", "Straße", "STRASSE", "strasse", "Werbung", "ad", "Ad", "Aﬀe",
+          "ﬁnal", "Kelvin", "İstanbul", "istanbul", "ıi", "Σίσυφος", "lesen", "Sie", "auch", "©", "dpa"]
+_text = st.text(alphabet=_TRICKY, max_size=12)
+_token = st.one_of(st.sampled_from(_WORDS), _text)
+_line = st.lists(_token, max_size=5).map(" ".join)
+_lines = st.lists(_line, max_size=12)
+
+_atoms = st.one_of(
+    st.sampled_from(_WORDS).map(regex.escape),
+    st.sampled_from([r"\w", r"\d", r"\s", r"\p{L}", r"\p{Lu}", r"[a-z]", r"[ßs]", r"[^x]", ".", r"\b",
+                     r"(?i:ss)", r"(?-i:Ad)", r"(?<=\S)", r"(?!\w)", "ss", "st", "ff", "ſ", "K", "İ", "ı"]),
+    _text.filter(bool).map(regex.escape),
+)
+
+
+@st.composite
+def _patterns(draw):
+    parts = draw(st.lists(_atoms, min_size=1, max_size=4))
+    if draw(st.booleans()):
+        k = draw(st.integers(0, len(parts) - 1))
+        quant = draw(st.sampled_from(["?", "*", "+", "{1,3}", "{0,2}", "{2}"]))
+        parts[k] = f"(?:{parts[k]}){quant}"
+    if draw(st.booleans()) and len(parts) > 1:
+        parts = [f"(?:{parts[0]}|{''.join(parts[1:])})"]
+    body = "".join(parts)
+    anchor = draw(st.sampled_from(["", "^", "$", "^$"]))
+    if "^" in anchor:
+        body = "^" + body
+    if "$" in anchor:
+        body = body + "$"
+    return body
+
+
+@st.composite
+def _rules(draw):
+    rules = []
+    for n in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["regex", "regex", "exact", "prefix"]))
+        cs = draw(st.booleans())
+        if kind == "regex":
+            pattern = draw(_patterns())
+            try:
+                rules.append(_rule(n, "regex", (pattern,), cs))
+            except regex.error:
+                continue
+        else:
+            words = tuple(draw(st.lists(st.one_of(st.sampled_from(_WORDS), _text.filter(str.strip)),
+                                        min_size=1, max_size=3)))
+            rules.append(_rule(n, kind, words, cs))
+    return rules
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rules(), st.lists(_lines, min_size=1, max_size=3))
+def test_compiled_matchers_equal_reference_on_random_rules(rules, docs):
+    _same(rules, docs)
+
+
+def test_size_bounds_and_priority_order():
+    rules = [_rule(0, "regex", (r"Foto",), max_words=3), _rule(1, "exact", ("Foto: dpa",)),
+             _rule(2, "prefix", ("Foto",)), _rule(3, "regex", (r"dpa$",), min_words=2)]
+    _same(rules, [["Foto: dpa", "", "Foto von heute und morgen: dpa", "FOTO", "fotos"]])
+
+
+def test_case_folding_pitfalls():
+    rules = [_rule(0, "exact", ("Straße",)), _rule(1, "regex", (r"^gross",)), _rule(2, "regex", ("ix",)),
+             _rule(3, "regex", ("(?i:kelvin)",), case_sensitive=True), _rule(4, "exact", ("affe",))]
+    _same(rules, [["STRASSE", "straße", "STRAẞE", "Großbritannien", "İx", "ıX", "KELVIN", "Kelvin", "Aﬀe"]])
+
+
+def test_lines_with_line_breaks_fall_back_to_reference():
+    rules = [_rule(0, "regex", ("^b",))]
+    _same(rules, [["a\nb", "b"]])
+
+
+def test_text_key_keeps_line_breaks():
+    text = "\nStraße\nKelvin ſ\nİı\n"
+    assert text_key(text).count("\n") == text.count("\n")
+
+
+def test_every_case_variant_is_folded_alike_for_the_python_backend():
+    for ch in "sSkKiIßẞſKİıäÄσΣςﬀ":
+        for v in case_variants(ch):
+            assert M.fold(v) == M.fold(ch) or ch in expanding_chars() or v in expanding_chars()
+
+
+def _docs():
+    files = sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.rglob("*.txt"))
+    return [normalize_lines(split_lines(f.read_text(encoding="utf-8"))) for f in files]
+
+
+def test_shipped_packs_on_corpora():
+    rules = [r for p in load_packs([shipped_rules_dir()]) for r in p.rules]
+    _same(rules, _docs())
+
+
+def test_unwritable_cache_does_not_fail(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(blocker / "sub"))
+    rules = [_rule(0, "exact", ("Anzeige",))]
+    _same(rules, [["Anzeige", "x"]])
+
+
+def test_cache_is_reused(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    rules = [_rule(0, "regex", (r"^Anzeige\b",)), _rule(1, "regex", (r"^\d{1,2}:\d{2}$",))]
+    for backend in BACKENDS:
+        backend(rules)
+    assert any(tmp_path.iterdir())
+    _same(rules, [["Anzeige", "12:30", "x"]])
+
+
+def test_build_matcher_falls_back_with_one_notice(monkeypatch, capsys):
+    monkeypatch.setattr(M, "hyperscan_available", lambda: False)
+    monkeypatch.setattr(M, "_noticed", False)
+    rules = [_rule(0, "exact", ("Anzeige",))]
+    assert isinstance(M.build_matcher(rules), M.PythonMatcher)
+    assert isinstance(M.build_matcher(rules), M.PythonMatcher)
+    assert capsys.readouterr().err.count("hyperscan") == 1
+    assert isinstance(M.build_matcher(rules, backend="reference"), M.ReferenceMatcher)
