@@ -31,8 +31,7 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
         name = lines[i]
         if not looks_like_name(name) or state.words(j) < min_bio_words:
             continue
-        parts = name.split()
-        if lines[j].startswith((name, parts[0] + " ", parts[-1] + " ")):
+        if _starts_with_name(lines[j], name):
             state.drop_line(rule_id, category, i)
             state.drop_line(rule_id, category, j)
             return
@@ -45,7 +44,13 @@ def _drop_names_of_removed_bios(state: PassState, rule_id: str, category: str) -
         j = state.nonblank[pos + 1]
         if state.removed[i] or not state.removed[j] or not looks_like_name(lines[i]):
             continue
-        parts = lines[i].split()
         bio_by_rule = any(r.category == "author" for r in state.hits.get(j, ()))
-        if bio_by_rule and lines[j].startswith((lines[i], parts[0] + " ", parts[-1] + " ")):
+        if bio_by_rule and _starts_with_name(lines[j], lines[i]):
             state.drop_line(rule_id, category, i)
+
+
+def _starts_with_name(paragraph: str, name: str) -> bool:
+    """The paragraph opens with the full name, its first or its last part (any case: "MARIA DELGADO")."""
+    folded, name = paragraph.casefold(), name.casefold()
+    parts = name.split()
+    return folded.startswith((name, parts[0] + " ", parts[-1] + " "))
