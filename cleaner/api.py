@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .document import Document, Result
-from .engine.loader import load_packs, shipped_rules_dir
+from .engine.loader import load_packs, pack_files, shipped_rules_dir
 from .engine.rulebook import RuleBook, host_of
 from .errors import InputError
 from .langid import LanguageIdentifier
 from .pipeline import Pipeline
+from .records import Errors, clean_batch, clean_record, clean_records, record_inputs
 
-__all__ = ["Config", "Cleaner", "clean", "clean_and_explain"]
+__all__ = ["Config", "Cleaner", "clean", "clean_and_explain", "shared_cleaner"]
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ class Cleaner:
         if declared:
             return declared
         if self.config.detect_language:
-            found = self.langid.detect(doc.lines)
+            found = _detect_language(self.langid, doc.lines)
             if found:
                 return found
         return self.config.default_lang
@@ -86,9 +90,93 @@ class Cleaner:
         """Names of the packs that would apply (for `cleaner explain` and debugging)."""
         return self.rulebook.select(lang, host_of(url)).packs
 
+    # -- pipelines (see docs/pipelines.md) ---------------------------------------------
+    def clean_many(self, items: Iterable[str | Mapping[str, Any]], *, url: str | None = None,
+                   lang: str | None = None) -> Iterator[Result]:
+        """Clean a stream lazily, one Result per item, in order. Items are str, or records
+        (dicts with `text` and optional `url`, `lang`; `url`/`lang` here are defaults)."""
+        for item in items:
+            if isinstance(item, str):
+                yield self.clean_and_explain(item, url=url, lang=lang)
+            else:
+                text, item_url, item_lang = record_inputs(item)
+                yield self.clean_and_explain(text, url=item_url or url, lang=item_lang or lang)
+
+    def clean_record(self, record: Mapping[str, Any], *, removals: bool = False) -> dict[str, Any]:
+        """A record (dict with `text`, optional `url`, `lang`, `id`, ...) cleaned: see cleaner.records."""
+        return clean_record(self, record, removals=removals)
+
+    def clean_records(self, records: Iterable[Mapping[str, Any]], *, removals: bool = False,
+                      errors: Errors = "raise") -> Iterator[dict[str, Any]]:
+        """Records in, records out, lazily and in order: see cleaner.records.clean_records."""
+        return clean_records(self, records, removals=removals, errors=errors)
+
+    def clean_batch(self, batch: Mapping[str, Sequence[Any]], *, removals: bool = False) -> dict[str, list[Any]]:
+        """A column batch cleaned (the `datasets` batched-map contract): see cleaner.records."""
+        return clean_batch(self, batch, removals=removals)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the Config: the other side compiles it once per process (shared_cleaner).
+
+        Relative rule paths are made absolute here, so a worker with another working
+        directory finds the same files (they must exist at that path on the worker).
+        """
+        rules = tuple(str(Path(p).resolve()) for p in self.config.rules)
+        return (shared_cleaner, (dataclasses.replace(self.config, rules=rules),))
+
+
 
 _default: Cleaner | None = None
 _default_lock = threading.Lock()
+
+_shared: dict[tuple[Any, ...], Cleaner] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_cleaner(config: Config | None = None) -> Cleaner:
+    """The process-wide Cleaner for `config`: compiled on first use, then reused.
+
+    This is what an unpickled Cleaner is, so a worker that receives the same cleaner with
+    every task (Spark, datatrove, multiprocessing) compiles the rules once. The key
+    includes each pack file's path, size and mtime: edited packs are recompiled.
+    """
+    config = config or Config()
+    paths: list[str | Path] = [shipped_rules_dir()] if config.shipped else []
+    paths.extend(config.rules)
+    files = []
+    for file in pack_files(paths):
+        stat = file.stat()
+        files.append((str(file.resolve()), stat.st_size, stat.st_mtime_ns))
+    key = (repr(config), tuple(files))
+    cleaner = _shared.get(key)
+    if cleaner is None:
+        with _shared_lock:  # held while compiling: threads unpickling at once compile once
+            cleaner = _shared.get(key)
+            if cleaner is None:
+                cleaner = _shared[key] = Cleaner(config)
+    return cleaner
+
+
+_langdetect_ready = False
+_langdetect_lock = threading.Lock()
+
+
+def _detect_language(langid: LanguageIdentifier, lines: Sequence[str]) -> str | None:
+    """langid.detect, safe to call from many threads at once.
+
+    langdetect loads its profiles into a global on first use without a lock: a second
+    thread can see the half-loaded factory and fail (we measured 7 of 8 threads getting
+    no language). Until that load has happened once, detection runs under a lock.
+    """
+    global _langdetect_ready
+    if _langdetect_ready:
+        return langid.detect(lines)
+    with _langdetect_lock:
+        found = langid.detect(lines)
+        factory = sys.modules.get("langdetect.detector_factory")
+        if factory is not None and getattr(factory, "_factory", None) is not None:
+            _langdetect_ready = True
+        return found
 
 
 def _default_cleaner() -> Cleaner:
