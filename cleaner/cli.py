@@ -11,7 +11,7 @@ from . import __version__
 from .api import Cleaner, Config
 from .batch import STDIN, read_text_file
 from .engine.examples import iter_checks, run_check
-from .engine.model import Rule, StructureRule
+from .engine.model import ACTIONS, CATEGORIES, REGIONS, Rule, StructureRule
 from .errors import CleanerError, RuleError
 
 __all__ = ["main"]
@@ -69,13 +69,34 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("--max-doc-bytes", type=int, default=64 * 1024 * 1024, metavar="N",
                        help="documents larger than this fail instead of being read (default: 64 MiB)")
     _common_options(clean)
+    # review modes (cleaner/authoring): write nothing, show what the rules do
+    clean.add_argument("--diff", action="store_true",
+                       help="write nothing; print each input with removed lines marked by rule id and category")
+    clean.add_argument("--dry-run", action="store_true",
+                       help="write nothing; print per-rule hits, samples and the heaviest documents "
+                            "(as `cleaner rules stats`)")
+    clean.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                       help="colour --diff by category (auto: on a terminal, unless NO_COLOR is set)")
     clean.set_defaults(run=_cmd_clean)
 
     explain = sub.add_parser("explain", help="show each removed line with rule id and category")
-    explain.add_argument("input", metavar="INPUT")
+    explain.add_argument("input", metavar="INPUT", help="a text file, or - for stdin")
     explain.add_argument("--format", choices=["text", "json"], default="text")
+    explain.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                         help="colour removals by category (auto: on a terminal, unless NO_COLOR is set)")
+    explain.add_argument("--context", type=int, default=None, metavar="N",
+                         help="show only removals and N lines around them")
     _common_options(explain)
+    _date_option(explain)
     explain.set_defaults(run=_cmd_explain)
+
+    report = sub.add_parser("report", help="write one self-contained HTML report of what the rules removed")
+    report.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, .jsonl, or - for stdin")
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    report.add_argument("--title", default=None, help="the report's title")
+    _common_options(report)
+    _date_option(report)
+    report.set_defaults(run=_cmd_report)
 
     rules = sub.add_parser("rules", help="list, show, check and test rule packs")
     rules_sub = rules.add_subparsers(metavar="ACTION")
@@ -92,11 +113,50 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH")
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.set_defaults(run=_cmd_rules_check)
-    test = rules_sub.add_parser("test", help="run every rule's examples")
+    test = rules_sub.add_parser("test", help="run every rule's examples and every site pack's fixtures (offline)")
     test.add_argument("packs", nargs="*", metavar="PACK", help="pack names or files (default: all)")
     test.add_argument("--rules", action="append", default=[], metavar="PATH")
     test.set_defaults(run=_cmd_rules_test)
+    stats = rules_sub.add_parser("stats", help="dry run over a corpus: hits and samples per rule, rules that "
+                                               "never fired, documents that lost the most")
+    stats.add_argument("inputs", nargs="+", metavar="CORPUS", help="files, directories, .jsonl, or - for stdin")
+    stats.add_argument("--format", choices=["text", "json"], default="text")
+    stats.add_argument("--samples", type=int, default=3, metavar="N", help="sample matches per rule (3)")
+    stats.add_argument("--top", type=int, default=10, metavar="N", help="documents that lost the most (10)")
+    _common_options(stats)
+    _date_option(stats)
+    stats.set_defaults(run=_cmd_rules_stats)
+    new = rules_sub.add_parser("new", help="scaffold a rule with a fresh id (printed, or appended to a pack file)")
+    new.add_argument("--pack", help="the pack it belongs to, e.g. sites/example.com (default: the --append file's)")
+    new.add_argument("--category", required=True, choices=list(CATEGORIES))
+    new.add_argument("--append", metavar="FILE", help="append to this pack file (created if missing)")
+    new.add_argument("--name", help="lower-case-dashes name of the pattern")
+    new.add_argument("--kind", choices=["regex", "exact", "prefix"], default="regex", help="match kind (regex)")
+    new.add_argument("--match", metavar="PATTERN", help="the pattern (or the line, for exact/prefix)")
+    new.add_argument("--action", choices=list(ACTIONS), default="drop-line")
+    new.add_argument("--region", choices=list(REGIONS), default="anywhere")
+    new.add_argument("--what", help="doc.what")
+    new.add_argument("--why", help="doc.why")
+    new.add_argument("--lang", help="lang: of a new pack file")
+    new.add_argument("--rules", action="append", default=[], metavar="PATH", help="more packs whose ids are taken")
+    new.set_defaults(run=_cmd_rules_new)
+    learn = rules_sub.add_parser("learn", help="propose a site pack from lines the site repeats on its pages")
+    learn.add_argument("pages", nargs="+", metavar="PAGES", help="text files or directories of one site's pages")
+    learn.add_argument("--site", required=True, metavar="HOST", help="the site's host, e.g. www.example.com")
+    learn.add_argument("-o", "--output", metavar="FILE", help="write the proposed pack here (default: stdout)")
+    learn.add_argument("--lang", help="lang: of the site (declared in the pack)")
+    learn.add_argument("--min-support", type=int, default=None, metavar="N",
+                       help="pages a line must repeat on (default: max(3, 20%% of the pages))")
+    learn.add_argument("--min-share", type=float, default=0.2, metavar="F", help="share of pages, see --min-support")
+    learn.add_argument("-v", "--verbose", action="store_true", help="list the frequent lines not proposed, and why")
+    learn.set_defaults(run=_cmd_rules_learn)
     return parser
+
+
+def _date_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="the article's publication date: picks the version of a versioned site pack "
+                             "(default: a date in the input's metadata, or the article's dateline)")
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
@@ -112,6 +172,8 @@ def _cleaner(args: argparse.Namespace) -> Cleaner:
 # -- clean -----------------------------------------------------------------------------
 
 def _cmd_clean(args: argparse.Namespace) -> int:
+    if getattr(args, "diff", False) or getattr(args, "dry_run", False):
+        return _cmd_clean_review(args)
     from .batch import BatchOptions, ReadOptions, UsageError, run_batch
 
     options = BatchOptions(
@@ -141,28 +203,21 @@ Exit codes: 0 every document cleaned, 1 some documents failed,
 # -- explain ---------------------------------------------------------------------------
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    cleaner = _cleaner(args)
-    text = sys.stdin.read() if args.input == STDIN else read_text_file(args.input)
-    result = cleaner.clean_and_explain(text, url=args.url, lang=args.lang)
-    if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    print(f"# lang={result.lang} site={result.site} title={result.title!r} date={result.date}")
-    marks = {}
-    for r in result.removals:
-        for i in range(r.start, r.end):
-            marks.setdefault(i, r)
-    for i, line in enumerate(text.replace("\r\n", "\n").split("\n")):
-        r = marks.get(i)
-        if r is None:
-            print(f"{i + 1:5}   {line}")
-        elif r.span is not None:
-            print(f"{i + 1:5} ~ {line}    [{r.rule_id} {r.category}: cut {r.text!r}]")
-        elif line.strip():
-            print(f"{i + 1:5} - {line}    [{r.rule_id} {r.category}]")
-        else:
-            print(f"{i + 1:5}")
-    return EXIT_OK
+    from .authoring.commands import explain
+
+    return explain(args)
+
+
+def _cmd_clean_review(args: argparse.Namespace) -> int:
+    from .authoring.commands import clean_review
+
+    return clean_review(args)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .authoring.commands import report
+
+    return report(args)
 
 
 # -- rules -----------------------------------------------------------------------------
@@ -226,18 +281,24 @@ def _cmd_rules_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_rules_test(args: argparse.Namespace) -> int:
-    cleaner = _cleaner(args)
-    wanted = set(args.packs)
-    rules = [r for p in cleaner.rulebook.packs if not wanted or p.name in wanted or p.file in wanted
-             for r in (*p.rules, *p.structure)]
-    passed = failed = 0
-    for check in iter_checks(rules):
-        ok, why = run_check(check, cleaner.clean)
-        if ok != check.known_miss:
-            passed += 1
-        else:
-            failed += 1
-            state = "unexpectedly passes (remove it from known_misses)" if check.known_miss else why
-            print(f"FAIL {check.label}: {state}")
-    print(f"{passed} passed, {failed} failed")
-    return EXIT_FAILED if failed else EXIT_OK
+    from .authoring.commands import rules_test
+
+    return rules_test(args)
+
+
+def _cmd_rules_stats(args: argparse.Namespace) -> int:
+    from .authoring.commands import rules_stats
+
+    return rules_stats(args)
+
+
+def _cmd_rules_new(args: argparse.Namespace) -> int:
+    from .authoring.commands import rules_new
+
+    return rules_new(args)
+
+
+def _cmd_rules_learn(args: argparse.Namespace) -> int:
+    from .authoring.commands import rules_learn
+
+    return rules_learn(args)
