@@ -95,6 +95,7 @@ class BatchReport:
     docs_out: int = 0
     docs_failed: int = 0
     docs_skipped: int = 0               # already done (--resume)
+    docs_failed_earlier: int = 0        # error records a resumed JSONL run found in --errors
     sources: int = 0
     input_bytes: int = 0                # raw bytes read from input files
     text_bytes: int = 0                 # bytes of document text handed to the cleaner
@@ -108,7 +109,7 @@ class BatchReport:
     def exit_code(self) -> int:
         if self.interrupted:
             return EXIT_INTERRUPTED
-        return EXIT_FAILED if self.docs_failed else EXIT_OK
+        return EXIT_FAILED if self.docs_failed or self.docs_failed_earlier else EXIT_OK
 
     def to_dict(self) -> dict[str, Any]:
         secs = max(self.seconds, 1e-9)
@@ -119,7 +120,7 @@ class BatchReport:
 
         return {
             "documents": {"in": self.docs_in, "out": self.docs_out, "failed": self.docs_failed,
-                          "skipped_resume": self.docs_skipped},
+                          "skipped_resume": self.docs_skipped, "failed_before_resume": self.docs_failed_earlier},
             "sources": self.sources,
             "bytes": {"input": self.input_bytes, "text": self.text_bytes, "output": self.output_bytes},
             "seconds": round(self.seconds, 3),
@@ -266,8 +267,9 @@ class _ResumePoint:
 
 class BatchRun:
     def __init__(self, options: BatchOptions, *, stdin: Any = None, stdout: Any = None,
-                 stderr: TextIO | None = None) -> None:
+                 stderr: TextIO | None = None, cleaner: Cleaner | None = None) -> None:
         self.opts = options
+        self.cleaner = cleaner
         self.stdin = stdin
         self.stdout = stdout if stdout is not None else sys.stdout
         self.stderr = stderr if stderr is not None else sys.stderr
@@ -325,11 +327,14 @@ class BatchRun:
                                      checkpoint_seconds=o.checkpoint_seconds)
         elif o.output:
             self.tree = TreeWriter(o.output, fsync=o.fsync)
+            if o.resume:
+                self.tree.remove_stale_temporaries()
         if o.errors:
             # Tree runs retry every failed document on resume, so their errors file starts afresh.
             keep = o.resume and o.format == "jsonl"
             if keep:
                 keys.append(self._last_key(Path(o.errors), "file"))
+                self.report.docs_failed_earlier = _count_lines(Path(o.errors))
             self.errors = JsonlWriter(o.errors, append=keep, checkpoint_every=o.checkpoint_every,
                                       checkpoint_seconds=o.checkpoint_seconds)
         keys = [k for k in keys if k[0]]
@@ -600,7 +605,7 @@ class BatchRun:
     def run(self) -> BatchReport:
         start = time.monotonic()
         self._validate()
-        cleaner = Cleaner(self.opts.config)          # a rule error stops here, before any output
+        cleaner = self.cleaner or Cleaner(self.opts.config)  # a rule error stops here, before any output
         self._open_outputs()
         previous = signal.getsignal(signal.SIGTERM) if threading.current_thread() is threading.main_thread() else None
         if previous is not None:
@@ -632,12 +637,22 @@ class BatchRun:
             if self.opts.stats:
                 write_atomic(Path(self.opts.stats), json.dumps(self.report.to_dict(), indent=2) + "\n")
         r = self.report
-        if r.docs_failed or self._want_progress():
+        if r.docs_failed or r.docs_failed_earlier or self._want_progress():
             where = f" (error records in {self.opts.errors})" if self.opts.errors and r.docs_failed else ""
             skipped = f", {r.docs_skipped} already done" if r.docs_skipped else ""
+            if r.docs_failed_earlier:
+                skipped += f", {r.docs_failed_earlier} failed before the resume"
             self._say(f"cleaner: {r.docs_in} documents: {r.docs_out} cleaned, {r.docs_failed} failed"
                       f"{skipped}{where}")
         return r
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    except FileNotFoundError:
+        return 0
 
 
 def _terminate(signum: int, frame: Any) -> None:
@@ -649,6 +664,10 @@ def _binary(stream: Any) -> Any:
 
 
 def run_batch(options: BatchOptions, *, stdin: Any = None, stdout: Any = None,
-              stderr: TextIO | None = None) -> BatchReport:
-    """Run a batch; raises UsageError (exit 2) or RuleError for set-up problems."""
-    return BatchRun(options, stdin=stdin, stdout=stdout, stderr=stderr).run()
+              stderr: TextIO | None = None, cleaner: Cleaner | None = None) -> BatchReport:
+    """Run a batch; raises UsageError (exit 2) or RuleError for set-up problems.
+
+    `cleaner`: an already built Cleaner to use instead of building one from
+    `options.config` (forked workers inherit it; spawned ones build from the config).
+    """
+    return BatchRun(options, stdin=stdin, stdout=stdout, stderr=stderr, cleaner=cleaner).run()

@@ -84,6 +84,21 @@ class TreeWriter:
         self._container: str | None = None
         self._names: set[str] = set()
 
+    _TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+
+    def remove_stale_temporaries(self) -> int:
+        """Delete temporary files a killed run left behind (before resuming into the tree)."""
+        removed = 0
+        for folder, _, files in os.walk(self.outdir):
+            for name in files:
+                if self._TEMP.match(name):
+                    try:
+                        os.unlink(os.path.join(folder, name))
+                        removed += 1
+                    except OSError:
+                        pass
+        return removed
+
     def target(self, record: Record) -> Path:
         """Where a record's text goes. Deterministic given the input, so a resumed run agrees.
 
