@@ -50,6 +50,6 @@ class Pipeline:
             title=" ".join(doc.raw[title_at].split()) if title_at is not None else None,
             lang=doc.lang,
             site=doc.host,
-            date=doc.date or find_date(state),
+            date=doc.date or find_date(state, self.selection.months),
             removals=sorted(state.removals, key=lambda r: (r.start, r.span or (0, 0))),
         )

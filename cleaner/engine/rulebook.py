@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import CleanerError
@@ -18,6 +18,7 @@ class Selection:
     rules: tuple[Rule, ...]
     structure: tuple[StructureRule, ...]
     packs: tuple[str, ...]
+    months: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # month names of the language, for dates
 
 
 def host_of(url: str | None) -> str | None:
@@ -76,7 +77,8 @@ class RuleBook:
         packs = [*self.site_packs(host, day), *self.by_lang.get(lang or "", []), *self.common]
         rules = tuple(r for p in packs for r in p.rules)
         structure = tuple(s for p in packs for s in p.structure)
-        return Selection(rules=rules, structure=structure, packs=tuple(p.name for p in packs))
+        months = {name: number for p in self.by_lang.get(lang or "", []) for name, number in p.months.items()}
+        return Selection(rules=rules, structure=structure, packs=tuple(p.name for p in packs), months=months)
 
 
 def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:

@@ -9,11 +9,14 @@ from .state import PassState
 __all__ = ["find_title", "find_date"]
 
 _MAX_TITLE_WORDS = 30
-_DATE_PATTERNS = (
-    (regex.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), ("d", "m", "y")),
-    (regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
-    (regex.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), ("m", "d", "y")),
+_NUMERIC_DATES = (
+    (regex.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b"), ("d", "m", "y")),
+    (regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),
 )
+_SLASH_DATE = regex.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# "12. März 2024", "12 mars 2024", "March 12, 2024": month names come from the language pack.
+_DAY_MONTH_YEAR = regex.compile(r"\b(\d{1,2})(?:\.|er)?\s+(\p{L}{3,12})\.?\s+(\d{4})\b")
+_MONTH_DAY_YEAR = regex.compile(r"\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 
 
 def find_title(state: PassState, look_at: int = 3) -> int | None:
@@ -30,16 +33,38 @@ def find_title(state: PassState, look_at: int = 3) -> int | None:
     return kept[0] if kept else None
 
 
-def find_date(state: PassState) -> str | None:
-    """An ISO date from the first dateline a rule removed, if it has a numeric date."""
+def find_date(state: PassState, months: dict[str, int] | None = None) -> str | None:
+    """An ISO date from the first dateline a rule removed: numeric, or with a month name of the language."""
     for removal in state.removals:
-        if removal.category != "dateline":
-            continue
-        for pattern, order in _DATE_PATTERNS:
-            found = pattern.search(removal.text)
+        if removal.category == "dateline":
+            found = parse_date(removal.text, months or {}, month_first=state.doc.lang == "en")
             if found:
-                parts = dict(zip(order, found.groups()))
-                day, month = int(parts["d"]), int(parts["m"])
-                if 1 <= day <= 31 and 1 <= month <= 12:
-                    return f"{parts['y']}-{month:02d}-{day:02d}"
+                return found
+    return None
+
+
+def parse_date(text: str, months: dict[str, int], *, month_first: bool = False) -> str | None:
+    """The first date in `text` as YYYY-MM-DD; slash dates are month-first only for English."""
+    for pattern, order in _NUMERIC_DATES:
+        found = pattern.search(text)
+        if found:
+            return _iso(dict(zip(order, found.groups())))
+    found = _SLASH_DATE.search(text)
+    if found:
+        return _iso(dict(zip(("m", "d", "y") if month_first else ("d", "m", "y"), found.groups())))
+    for found in _DAY_MONTH_YEAR.finditer(text):
+        month = months.get(found.group(2).casefold())
+        if month:
+            return _iso({"d": found.group(1), "m": month, "y": found.group(3)})
+    for found in _MONTH_DAY_YEAR.finditer(text):
+        month = months.get(found.group(1).casefold())
+        if month:
+            return _iso({"d": found.group(2), "m": month, "y": found.group(3)})
+    return None
+
+
+def _iso(parts: dict[str, object]) -> str | None:
+    day, month, year = int(parts["d"]), int(parts["m"]), int(parts["y"])  # type: ignore[call-overload]
+    if 1 <= day <= 31 and 1 <= month <= 12:
+        return f"{year:04d}-{month:02d}-{day:02d}"
     return None
