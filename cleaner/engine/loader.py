@@ -236,6 +236,7 @@ def _build_fixture(data: dict[str, Any], index: int, file: str, line: int | None
         input=data.get("input"),
         input_file=data.get("input_file"),
         test_url=data.get("test_url"),
+        months={k.casefold(): v for k, v in data.get("months", {}).items()},
         output=data.get("output"),
         contains=tuple(data.get("contains", [])),
         not_contains=tuple(data.get("not_contains", [])),

@@ -182,3 +182,4 @@ class Pack:
         if self.valid_from and day < self.valid_from:
             return False
         return not (self.valid_until and day >= self.valid_until)
+    months: dict[str, int] = field(default_factory=dict, compare=False, hash=False)

@@ -166,3 +166,4 @@ PACK_SCHEMA: dict[str, Any] = {
         "fixtures": {"type": "array", "items": _FIXTURE},
     },
 }
+        "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
