@@ -221,6 +221,7 @@ def _build_pack(data: dict[str, Any], lines: dict[tuple[str, int], int], file: s
         rules=rules,
         structure=structure,
         stopwords=tuple(data.get("stopwords", [])),
+        months={k.casefold(): v for k, v in data.get("months", {}).items()},
         valid_from=_date(data.get("valid_from"), file, "valid_from"),
         valid_until=_date(data.get("valid_until"), file, "valid_until"),
         fixtures=tuple(_build_fixture(f, i, file, lines.get(("fixtures", i)))
@@ -236,7 +237,6 @@ def _build_fixture(data: dict[str, Any], index: int, file: str, line: int | None
         input=data.get("input"),
         input_file=data.get("input_file"),
         test_url=data.get("test_url"),
-        months={k.casefold(): v for k, v in data.get("months", {}).items()},
         output=data.get("output"),
         contains=tuple(data.get("contains", [])),
         not_contains=tuple(data.get("not_contains", [])),

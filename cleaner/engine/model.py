@@ -165,6 +165,7 @@ class Pack:
     rules: tuple[Rule, ...]
     structure: tuple[StructureRule, ...]
     stopwords: tuple[str, ...] = ()
+    months: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     valid_from: date | None = None
     valid_until: date | None = None
     fixtures: tuple[Fixture, ...] = ()
@@ -182,4 +183,3 @@ class Pack:
         if self.valid_from and day < self.valid_from:
             return False
         return not (self.valid_until and day >= self.valid_until)
-    months: dict[str, int] = field(default_factory=dict, compare=False, hash=False)

@@ -161,9 +161,9 @@ PACK_SCHEMA: dict[str, Any] = {
         "valid_from": _DATE,
         "valid_until": _DATE,
         "stopwords": _STRINGS,
+        "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
         "rules": {"type": "array", "items": _RULE},
         "structure": {"type": "array", "items": _STRUCTURE_RULE},
         "fixtures": {"type": "array", "items": _FIXTURE},
     },
 }
-        "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
