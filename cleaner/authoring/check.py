@@ -125,6 +125,11 @@ def _check_file(file: Path, report: CheckReport) -> list[tuple[str, str, dt.date
         for i, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 entries.append((item["id"], pack_name, valid_from, valid_until, name, lines.get((section, i))))
+    html = data.get("html")
+    for role, items in (html.items() if isinstance(html, dict) else []):
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                entries.append((item["id"], pack_name, valid_from, valid_until, name, lines.get((f"html.{role}", i))))
     return entries
 
 

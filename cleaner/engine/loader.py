@@ -94,6 +94,9 @@ def _parse_yaml(text: str, file: str) -> Any:
         raise RuleError(f"invalid YAML: {getattr(exc, 'problem', exc)}; check indentation and quoting at this line "
                         "(single-quote regexes so backslashes stay literal)", file=file,
                         line=mark.line + 1 if mark else None) from exc
+    except ValueError as exc:  # a date-like scalar that is no date: valid_from: 2024-13-45
+        raise RuleError(f"invalid value ({exc}); write dates as YYYY-MM-DD with a real month and day",
+                        file=file) from exc
     if not isinstance(data, dict):
         raise RuleError("a pack must be a mapping with at least a 'pack' key", file=file, line=1)
     return data
@@ -142,7 +145,7 @@ def _locate(error: jsonschema.ValidationError, data: dict[str, Any], lines: dict
         item = data[path[0]][path[1]]
         rule_id = item.get("id") if isinstance(item, dict) else None
         line = lines.get((path[0], path[1]))
-        field = ".".join(str(p) for p in path[2:]) or None
+        field = ".".join(str(p) for p in (path if path[0] == "fixtures" else path[2:])) or None
     else:
         field = ".".join(str(p) for p in path) or None
     return RuleError(_explain(error), file=file, line=line, rule_id=rule_id, field=field)
