@@ -120,6 +120,15 @@ def test_shared_cleaner_recompiles_when_a_pack_changes(tmp_path):
     assert "Neckar-Kurier Extra" not in before.clean(SITE_ARTICLE, url="https://news.example/a")
 
 
+def test_multiprocessing_pool_recipe(cleaner):
+    import multiprocessing
+
+    records = [{"id": p.stem, "text": t} for p, t in zip(SEED_FILES, seed_texts())]
+    with multiprocessing.get_context("fork").Pool(2) as pool:  # the cleaner still travels pickled
+        out = list(pool.imap(cleaner.clean_record, records, chunksize=2))
+    assert [r["text"] for r in out] == expected_outputs()
+
+
 # -- threads -------------------------------------------------------------------------------
 
 def test_shared_cleaner_in_8_threads_equals_a_fresh_one_per_thread():
@@ -255,10 +264,17 @@ def test_seeds_equal_the_cli(tmp_path, cleaner):
 # -- optional extras stay optional ----------------------------------------------------------
 
 def test_import_cleaner_imports_no_integration():
-    code = ("import sys, cleaner, cleaner.records, cleaner.integrations\n"
+    code = ("import sys, cleaner, cleaner.records, cleaner.integrations, cleaner.integrations.warc\n"
             "c = cleaner.Cleaner(); list(c.clean_records([{'text': 'Anzeige'}]))\n"
             "print(sorted(m for m in ('pyspark', 'datatrove', 'pandas', 'pyarrow', 'datasets', 'numpy')"
             " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
+
+def test_missing_extra_names_the_install_command():
+    code = ("import sys; sys.modules['pyspark'] = None\n"
+            "try:\n    import cleaner.integrations.spark\n"
+            "except ImportError as exc:\n    print(exc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "pip install 'cleaner[spark]'" in out
