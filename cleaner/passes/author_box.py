@@ -38,14 +38,18 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
 
 
 def _drop_names_of_removed_bios(state: PassState, rule_id: str, category: str) -> None:
-    """A name line right before a bio that an author rule already removed is the box's heading."""
+    """A name line right before a bio that an author rule already removed is the box's heading.
+
+    In the tail the bio need not repeat the name ("Carsten Melchior" / "Wirtschaftskorrespondent
+    in Stuttgart …"); elsewhere it must start with it.
+    """
     lines = state.doc.lines
     for pos, i in enumerate(state.nonblank[:-1]):
         j = state.nonblank[pos + 1]
         if state.removed[i] or not state.removed[j] or not looks_like_name(lines[i]):
             continue
         bio_by_rule = any(r.category == "author" for r in state.hits.get(j, ()))
-        if bio_by_rule and _starts_with_name(lines[j], lines[i]):
+        if bio_by_rule and (state.in_region(i, "tail") or _starts_with_name(lines[j], lines[i])):
             state.drop_line(rule_id, category, i)
 
 
