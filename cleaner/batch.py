@@ -156,7 +156,8 @@ _INPUT_FORMAT_SUPPORT: dict[int, bool] = {}
 
 # One job: (position in chunk, text, kind, url, lang)
 Job = tuple[int, str, str, "str | None", "str | None"]
-# One result: (position, ok, text-or-dict-or-reason, {rule: [category, hits, lines]})
+# One result: (position, ok, payload or reason, {rule: [category, hits, lines]}); the payload is the
+# text (tree, stdout) or (result keys, the result as JSON object members) for JSONL output.
 JobResult = tuple[int, bool, Any, "dict[str, list[Any]] | None"]
 
 
@@ -204,7 +205,12 @@ def clean_chunk(jobs: list[Job], want_dict: bool, cleaner: Cleaner | None = None
     for pos, text, kind, url, lang in jobs:
         try:
             result = _clean_one(cleaner, text, kind, url, lang)
-            payload = result.to_dict() if want_dict else result.text
+            # JSONL: the result fields encoded here, in the worker, as the inside of an object
+            if want_dict:
+                fields = result.to_dict()
+                payload = (tuple(fields), json.dumps(fields, ensure_ascii=False)[1:-1])
+            else:
+                payload = result.text
         except CleanerError as exc:
             out.append((pos, False, str(exc), None))
             continue
@@ -284,6 +290,7 @@ class BatchRun:
         self._bar_last = 0.0
         self._to_stdout_text = False
         self._stdout_docs = 0
+        self._pending: JsonlWriter | None = None
 
     # -- set-up --------------------------------------------------------------------------
     def _validate(self) -> None:
@@ -486,7 +493,8 @@ class BatchRun:
     # -- writing -----------------------------------------------------------------------------
     def _emit(self, record: Record, target: Path | None, payload: Any) -> None:
         if self.jsonl is not None:
-            data: dict[str, Any] = dict(record.extra or {})
+            keys, members = payload
+            data: dict[str, Any] = {k: v for k, v in (record.extra or {}).items() if k not in keys}
             data["id"] = record.display_id()
             data["source"] = record.source.path
             if record.line is not None:
@@ -494,8 +502,9 @@ class BatchRun:
             if record.offset is not None:
                 data["offset"] = record.offset
             data["url"] = record.url or self.opts.url
-            data.update(payload)
-            self.report.output_bytes += self.jsonl.write(data)
+            head = json.dumps(data, ensure_ascii=False)
+            line = f"{head[:-1]}, {members}}}\n" if members else head + "\n"
+            self._queue(self.jsonl, line.encode("utf-8", "backslashreplace"))
         elif self.tree is not None and target is not None:
             self.report.output_bytes += self.tree.write(target, payload)
         else:
@@ -511,12 +520,26 @@ class BatchRun:
             entry["offset"] = record.offset
         entry["reason"] = reason
         if self.errors is not None:
-            self.errors.write(entry)
+            self._queue(self.errors, self.errors.encode(entry))
         where = record.source.path + (f":{record.position}" if record.position else "")
         ident = f" (id {record.id})" if record.id is not None else ""
         self._say(f"cleaner: error: {where}{ident}: {reason}")
         if target is not None and self.tree is not None:
             self.tree.discard(target)
+
+    def _queue(self, writer: JsonlWriter, line: bytes) -> None:
+        """Queue a line; switching files first flushes the other, so the order across files holds."""
+        if self._pending is not None and self._pending is not writer:
+            self._pending.flush()
+        self._pending = writer
+        n = writer.add(line)
+        if writer is self.jsonl:
+            self.report.output_bytes += n
+
+    def _flush(self) -> None:
+        if self._pending is not None:
+            self._pending.flush()
+            self._pending = None
 
     def _say(self, line: str) -> None:
         if self.bar is not None:
@@ -559,6 +582,7 @@ class BatchRun:
                 else:
                     self._fail(record, payload, target)
             self._progress(record.consumed, doc=True)
+        self._flush()
 
     # -- progress ----------------------------------------------------------------------------
     def _want_progress(self) -> bool:
@@ -621,6 +645,7 @@ class BatchRun:
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
+            self._flush()
             for writer in (self.jsonl, self.errors):
                 if writer is not None:
                     writer.close()

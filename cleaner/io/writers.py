@@ -144,7 +144,12 @@ class TreeWriter:
 
 
 class JsonlWriter:
-    """Append one JSON object per line, each line a single write; fsync at checkpoints."""
+    """Append JSON lines; several records can go down in one write; fsync at checkpoints.
+
+    `add` queues encoded lines and `flush` hands them to the kernel in one write, so a
+    caller that flushes one file before queueing for another keeps the global order of
+    records across files (what resuming relies on).
+    """
 
     def __init__(self, path: str | Path | None, *, append: bool = False, stream: BinaryIO | None = None,
                  checkpoint_every: int = 1000, checkpoint_seconds: float = 10.0) -> None:
@@ -157,9 +162,28 @@ class JsonlWriter:
             self._fd = os.open(self.path, flags, 0o644)
         self._every, self._seconds = checkpoint_every, checkpoint_seconds
         self._since, self._last = 0, time.monotonic()
+        self._queue: list[bytes] = []
+
+    @staticmethod
+    def encode(obj: dict[str, Any]) -> bytes:
+        # a lone surrogate (from a JSON escape in the input) stays a JSON escape: valid output
+        return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+
+    def add(self, line: bytes) -> int:
+        self._queue.append(line)
+        return len(line)
 
     def write(self, obj: dict[str, Any]) -> int:
-        data = (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8", "surrogatepass")
+        n = self.add(self.encode(obj))
+        self.flush()
+        return n
+
+    def flush(self) -> None:
+        if not self._queue:
+            return
+        data = b"".join(self._queue) if len(self._queue) > 1 else self._queue[0]
+        count = len(self._queue)
+        self._queue = []
         if self._fd is not None:
             view = memoryview(data)
             while view:
@@ -167,10 +191,9 @@ class JsonlWriter:
                 view = view[n:]
         elif self._stream is not None:
             self._stream.write(data)
-        self._since += 1
+        self._since += count
         if self._since >= self._every or time.monotonic() - self._last >= self._seconds:
             self.checkpoint()
-        return len(data)
 
     def checkpoint(self) -> None:
         if self._fd is not None:
@@ -180,6 +203,7 @@ class JsonlWriter:
         self._since, self._last = 0, time.monotonic()
 
     def close(self) -> None:
+        self.flush()
         if self._fd is not None:
             self.checkpoint()
             os.close(self._fd)
