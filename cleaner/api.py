@@ -50,19 +50,43 @@ class Cleaner:
         self._pipelines: dict[tuple[str | None, str | None, date | None], Pipeline] = {}
         self._lock = threading.Lock()
 
-    def clean(self, text: str, *, url: str | None = None, lang: str | None = None) -> str:
+    def clean(self, text: str | bytes, *, url: str | None = None, lang: str | None = None,
+              published: date | None = None, input_format: str = "auto") -> str:
         """The article's title and body as canonical text."""
-        return self.clean_and_explain(text, url=url, lang=lang).text
+        return self.clean_and_explain(text, url=url, lang=lang, published=published, input_format=input_format).text
 
-    def clean_and_explain(self, text: str, *, url: str | None = None, lang: str | None = None,
-                          published: date | None = None) -> Result:
-        """The cleaned text plus every removal (rule id, category, lines) and metadata."""
+    def clean_and_explain(self, text: str | bytes, *, url: str | None = None, lang: str | None = None,
+                          published: date | None = None, input_format: str = "auto") -> Result:
+        """The cleaned text plus every removal (rule id, category, lines) and metadata.
+
+        input_format: "text", "html", or "auto" (HTML when the input looks like a page:
+        a doctype/<html>/<body> tag or dense markup). HTML may be given as bytes; its
+        charset is then detected. For HTML the result is a cleaner.html.HtmlResult whose
+        `source` is the page as text, the text its removals refer to.
+        """
+        if input_format != "text" and (input_format == "html" or not isinstance(text, str) or _looks_like_html(text)
+                                       or input_format != "auto"):
+            if input_format not in ("auto", "html"):
+                raise InputError(f"input_format must be 'auto', 'text' or 'html', not {input_format!r}")
+            if not isinstance(text, (str, bytes, bytearray, memoryview)):
+                raise InputError(f"html must be str or bytes, not {type(text).__name__}")
+            return self._html_extractor().clean(text, url=url, lang=lang, published=published)
         if not isinstance(text, str):
             raise InputError(f"text must be str, not {type(text).__name__}")
         doc = Document.from_text(text, url=url)
         doc.host = host_of(url)
         doc.lang = lang or self._language(doc)
         return self._pipeline(doc.lang, doc.host, published).run(doc)
+
+    def _html_extractor(self) -> Any:
+        extractor = self.__dict__.get("_html")
+        if extractor is None:
+            from .html.extract import HtmlExtractor  # lxml is loaded only when HTML comes in
+
+            with self._lock:
+                extractor = self.__dict__.get("_html") or HtmlExtractor(self)
+                self.__dict__["_html"] = extractor
+        return extractor
 
     def _language(self, doc: Document) -> str | None:
         declared = self.rulebook.site_language(doc.host)
@@ -123,7 +147,6 @@ class Cleaner:
         """
         rules = tuple(str(Path(p).resolve()) for p in self.config.rules)
         return (shared_cleaner, (dataclasses.replace(self.config, rules=rules),))
-
 
 
 _default: Cleaner | None = None
@@ -188,11 +211,23 @@ def _default_cleaner() -> Cleaner:
     return _default
 
 
-def clean(text: str, *, url: str | None = None, lang: str | None = None) -> str:
+def clean(text: str | bytes, *, url: str | None = None, lang: str | None = None,
+          published: date | None = None, input_format: str = "auto") -> str:
     """Clean one article with the shipped packs (compiled on first use, then reused)."""
-    return _default_cleaner().clean(text, url=url, lang=lang)
+    return _default_cleaner().clean(text, url=url, lang=lang, published=published, input_format=input_format)
 
 
-def clean_and_explain(text: str, *, url: str | None = None, lang: str | None = None) -> Result:
+def clean_and_explain(text: str | bytes, *, url: str | None = None, lang: str | None = None,
+                      published: date | None = None, input_format: str = "auto") -> Result:
     """Clean one article and say what was removed, by which rule, and why."""
-    return _default_cleaner().clean_and_explain(text, url=url, lang=lang)
+    return _default_cleaner().clean_and_explain(text, url=url, lang=lang, published=published,
+                                                input_format=input_format)
+
+
+def _looks_like_html(text: str) -> bool:
+    """Cheap first look ('<' near the start) before the HTML sniffer is imported."""
+    if "<" not in text[:4096]:
+        return False
+    from .html import looks_like_html
+
+    return looks_like_html(text)

@@ -10,7 +10,7 @@ import regex
 
 __all__ = [
     "CATEGORIES", "ACTIONS", "REGIONS", "Source", "RuleDoc", "Examples", "Match", "Rule",
-    "StructureRule", "Pack", "Fixture",
+    "StructureRule", "Pack", "Fixture", "HTML_ROLES", "HtmlRule",
 ]
 
 CATEGORIES: tuple[str, ...] = (
@@ -154,6 +154,35 @@ class Fixture:
     line: int | None = None
 
 
+# What an HTML rule does with the elements its selector picks (see cleaner/html/).
+HTML_ROLES: tuple[str, ...] = ("strip", "body", "title", "date", "author", "main")
+
+
+@dataclass(frozen=True)
+class HtmlRule:
+    """A selector rule of a pack's `html:` section (HTML input only).
+
+    strip: the picked elements' text is removed (a Removal with this rule's id);
+    body: the picked element is the article (everything outside is removed);
+    title/date/author: metadata from the picked element (its text, `attr`, or `json` keys);
+    main: the generic main-content detector, tuned by `params`.
+    """
+
+    id: str
+    name: str
+    role: str
+    category: str
+    doc: RuleDoc
+    examples: Examples
+    pack: str
+    source: Source
+    css: str | None = None
+    xpath: str | None = None
+    attr: str | None = None
+    json: tuple[str, ...] = ()
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+    selector: Any = field(default=None, compare=False, repr=False)  # cleaner.html.selectors.CompiledSelector
+
 
 @dataclass(frozen=True)
 class Pack:
@@ -169,6 +198,7 @@ class Pack:
     valid_from: date | None = None
     valid_until: date | None = None
     fixtures: tuple[Fixture, ...] = ()
+    html: tuple[HtmlRule, ...] = ()
 
     @property
     def kind(self) -> str:

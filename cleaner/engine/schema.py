@@ -149,6 +149,33 @@ _FIXTURE = {
     ],
 }
 
+# A selector rule of the `html:` section (HTML input only; see docs/packs.md). Which keys
+# each role needs (a selector, a category, examples) is checked by the loader.
+_HTML_RULE = {
+    "type": "object",
+    "required": ["id", "name", "doc"],
+    "additionalProperties": False,
+    "properties": {
+        "id": _ID,
+        "name": _NAME,
+        "category": {"enum": list(CATEGORIES)},
+        "css": {"type": "string", "minLength": 1},
+        "xpath": {"type": "string", "minLength": 1},
+        "attr": {"type": "string", "minLength": 1},
+        "json": _NONEMPTY_STRINGS,
+        "params": {"type": "object"},
+        "doc": _DOC,
+        "examples": _EXAMPLES,
+        "source": _SOURCE,
+    },
+}
+_HTML_RULES = {"type": "array", "items": _HTML_RULE}
+_HTML = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {role: _HTML_RULES for role in ("strip", "body", "title", "date", "author", "main")},
+}
+
 PACK_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["pack"],
@@ -164,6 +191,7 @@ PACK_SCHEMA: dict[str, Any] = {
         "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
         "rules": {"type": "array", "items": _RULE},
         "structure": {"type": "array", "items": _STRUCTURE_RULE},
+        "html": _HTML,
         "fixtures": {"type": "array", "items": _FIXTURE},
     },
 }

@@ -1,0 +1,334 @@
+"""Generic main-content detection: which blocks of a page are the article.
+
+The method (all weights and keyword lists come from the `main` rule's params in
+rules/common/html.yaml):
+
+1. Every block gets a weight: prose (long, punctuated, few links) counts for its text
+   length; link-dense blocks, short labels and lines the text rules would remove count
+   against (the language packs' cruft knowledge as negative evidence). Class/id names of
+   the containers above a block scale it: a block under `.comments` or `.sidebar-widget`
+   counts against, one under `.article-body` counts more.
+2. Each container's score is the sum of the weights of the blocks below it; the article
+   is the container with the highest score (the subtree where prose outweighs cruft the
+   most: a maximum-sum subtree). Ties go to the deeper container.
+3. Inside it, sub-containers that are cruft-like (negative names, or link-dense with a
+   negative sum) are cut out, and so are link lists and the boilerplate strip of short
+   lines before the headline.
+
+Nothing here is site-specific; site packs pick the body with a `body` selector instead.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .segment import Block, Node
+
+__all__ = ["ContentParams", "find_main_content"]
+
+_SPLIT_NAME = regex.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
+_SENTENCE = regex.compile(r"[.!?…]['\"’”»)]?(?:\s|$)|[。！？]")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+@dataclass(frozen=True)
+class ContentParams:
+    negative_words: frozenset[str]
+    negative_substrings: tuple[str, ...]
+    positive_words: frozenset[str]
+    positive_substrings: tuple[str, ...]
+    negative_factor: float
+    positive_factor: float
+    max_link_density: float
+    link_penalty: float
+    short_words: int
+    short_penalty: float
+    prose_words: int
+    rule_hit_penalty: float
+    stripped_penalty: float
+    wrapper_share: float
+    keep_link_density: float
+    teaser_max_chars: int
+    teaser_min_cards: int
+    teaser_min_link: int
+    teaser_lead_share: float
+    teaser_penalty: float
+    teaser_keep_share: float
+    evidence_max_chars: int
+    fragment_chars: int
+    name_cache: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def negative_pattern(self) -> regex.Pattern[str] | None:
+        return _alternation(self.negative_substrings)
+
+    @property
+    def positive_pattern(self) -> regex.Pattern[str] | None:
+        return _alternation(self.positive_substrings)
+
+    @classmethod
+    def from_params(cls, params: dict[str, Any]) -> ContentParams:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in params.get(key, ()))
+
+        return cls(
+            negative_words=words("negative_words"),
+            negative_substrings=tuple(w.lower() for w in params.get("negative_substrings", ())),
+            positive_words=words("positive_words"),
+            positive_substrings=tuple(w.lower() for w in params.get("positive_substrings", ())),
+            negative_factor=float(params.get("negative_factor", -0.5)),
+            positive_factor=float(params.get("positive_factor", 1.5)),
+            max_link_density=float(params.get("max_link_density", 0.5)),
+            link_penalty=float(params.get("link_penalty", 1.0)),
+            short_words=int(params.get("short_words", 5)),
+            short_penalty=float(params.get("short_penalty", 20)),
+            prose_words=int(params.get("prose_words", 10)),
+            rule_hit_penalty=float(params.get("rule_hit_penalty", 1.0)),
+            stripped_penalty=float(params.get("stripped_penalty", 0.1)),
+            wrapper_share=float(params.get("wrapper_share", 0.6)),
+            keep_link_density=float(params.get("keep_link_density", 0.35)),
+            teaser_max_chars=int(params.get("teaser_max_chars", 600)),
+            teaser_min_cards=int(params.get("teaser_min_cards", 3)),
+            teaser_min_link=int(params.get("teaser_min_link", 15)),
+            teaser_lead_share=float(params.get("teaser_lead_share", 0.25)),
+            teaser_penalty=float(params.get("teaser_penalty", 1.0)),
+            teaser_keep_share=float(params.get("teaser_keep_share", 0.15)),
+            evidence_max_chars=int(params.get("evidence_max_chars", 300)),
+            fragment_chars=int(params.get("fragment_chars", 200)),
+        )
+
+
+@functools.lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    return regex.compile("|".join(regex.escape(w) for w in words)) if words else None
+
+
+def _name_evidence(cls: str, p: ContentParams, cache: dict[str, int]) -> int:
+    """-1 for a cruft-like class/id, +1 for an article-like one, 0 otherwise."""
+    if not cls:
+        return 0
+    found = cache.get(cls)
+    if found is not None:
+        return found
+    parts = {w.lower() for w in _SPLIT_NAME.split(cls) if w}
+    result = 0
+    if parts & p.negative_words or p.negative_pattern is not None and p.negative_pattern.search(cls):
+        result = -1
+    elif parts & p.positive_words or p.positive_pattern is not None and p.positive_pattern.search(cls):
+        result = 1
+    cache[cls] = result
+    return result
+
+
+def _words(text: str, chars: int) -> int:
+    """Words, or for scripts written without spaces (Chinese, Japanese) characters / 2."""
+    spaces = text.count(" ")
+    if chars > 16 * (spaces + 1):
+        return max(spaces + 1, chars // 2)
+    return spaces + 1
+
+
+def _weight(b: Block, p: ContentParams) -> float:
+    if b.strip is not None:
+        return -p.stripped_penalty * b.chars
+    if b.hits:
+        return -p.rule_hit_penalty * b.chars
+    density = b.link_density
+    if density > p.max_link_density:
+        return -p.link_penalty * b.chars
+    text = b.text
+    words = _words(text, b.chars)
+    if b.kind in _HEADINGS:
+        return 0.0
+    if words >= p.prose_words and _SENTENCE.search(text):
+        return b.chars * (1 - density)
+    if words < p.short_words:
+        return -p.short_penalty
+    return b.chars * (1 - density) * 0.5 - p.short_penalty
+
+
+class _Tree:
+    """The container nodes as arrays. Nodes are numbered in document (pre-)order, so a
+    node's subtree is the range [n, end[n]) and sums over subtrees take one backward pass."""
+
+    def __init__(self, nodes: Sequence[Node], blocks: Sequence[Block]) -> None:
+        count = len(nodes)
+        self.count = count
+        self.parent = [n.parent for n in nodes]
+        self.depth = [n.depth for n in nodes]
+        end = list(range(1, count + 1))
+        for n in range(count - 1, 0, -1):
+            up = self.parent[n]
+            if up >= 0 and end[n] > end[up]:
+                end[up] = end[n]
+        self.end = end
+        self.at = [b.anc[-1] for b in blocks]  # each block's own container
+
+    def sums(self, values: Sequence[float], only: Sequence[bool] | None = None) -> list[float]:
+        """Per node, the sum of `values` of the blocks below it (where `only` allows)."""
+        total = [0.0] * self.count
+        for k, (n, v) in enumerate(zip(self.at, values)):
+            if v and (only is None or only[k]):
+                total[n] += v
+        parent = self.parent
+        for n in range(self.count - 1, 0, -1):
+            up = parent[n]
+            if up >= 0:
+                total[up] += total[n]
+        return total
+
+    def inside(self, node: int, block: int) -> bool:
+        return node <= self.at[block] < self.end[node]
+
+
+def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: ContentParams) -> tuple[int, set[int]]:
+    """(container node, indices of the blocks that are the article)."""
+    if not blocks or not nodes:
+        return -1, set()
+    tree = _Tree(nodes, blocks)
+    cache = params.name_cache
+    if len(cache) > 200_000:
+        cache.clear()
+    evidence = [_name_evidence(n.cls, params, cache) for n in nodes]
+    weights = [_weight(b, params) for b in blocks]
+
+    # Negative names on a container holding most of the page's prose name a wrapper
+    # ("main-with-sidebar"), not cruft: ignore them there.
+    positive = [w if w > 0 else 0.0 for w in weights]
+    total_positive = sum(positive) or 1.0
+    under = tree.sums(positive)
+    limit = params.wrapper_share * total_positive
+    for n, ev in enumerate(evidence):
+        if ev < 0 and under[n] > limit:
+            evidence[n] = 0
+
+    # Top-down: the nearest cruft-named container above each node (it wins), else
+    # whether an article-named one is above it.
+    negative_at = [-1] * tree.count
+    factor_at = [1.0] * tree.count
+    for n in range(tree.count):
+        up = tree.parent[n]
+        if up >= 0 and negative_at[up] >= 0:
+            negative_at[n], factor_at[n] = negative_at[up], factor_at[up]
+        elif evidence[n] < 0:
+            negative_at[n], factor_at[n] = n, params.negative_factor
+        elif evidence[n] > 0:
+            factor_at[n] = params.positive_factor
+        elif up >= 0:
+            factor_at[n] = factor_at[up]
+    scaled = [w * factor_at[n] if w > 0 else w for w, n in zip(weights, tree.at)]
+    best = _best(tree, scaled)
+    if best < 0:
+        return -1, _small_page(blocks, params)
+
+    # Teaser cards (other stories with excerpts) read like prose. Count them against and
+    # look again, unless that would leave too little: then the cards are the article
+    # (a "10 things you need to know" list).
+    teasers = _teaser_blocks(blocks, nodes, tree, params)
+    if teasers:
+        penalised = list(scaled)
+        for i in teasers:
+            penalised[i] = -params.teaser_penalty * blocks[i].chars
+        best_t = _best(tree, penalised)
+        before = sum(w for k, w in enumerate(scaled) if w > 0 and tree.inside(best, k))
+        after = sum(w for k, w in enumerate(penalised) if w > 0 and tree.inside(best_t, k)) if best_t >= 0 else 0.0
+        if after >= params.teaser_keep_share * before:
+            best, scaled = best_t, penalised
+        else:
+            teasers = set()
+    keep: set[int] = set()
+    best_depth = tree.depth[best]
+    for i, b in enumerate(blocks):
+        if b.strip is not None or i in teasers or not tree.inside(best, i):
+            continue
+        neg = negative_at[tree.at[i]]
+        if neg >= 0 and tree.depth[neg] > best_depth:
+            continue
+        keep.add(i)
+    _prune_link_lists(blocks, tree, keep, scaled, best, params)
+    return best, keep
+
+
+def _small_page(blocks: Sequence[Block], p: ContentParams) -> set[int]:
+    """No prose anywhere: a fragment ("<p>Hello there.</p>") is kept whole, anything
+    bigger (a listing, a menu page) gives no article (FIELD need 12)."""
+    keep = {i for i, b in enumerate(blocks) if b.strip is None and b.link_density <= p.max_link_density}
+    if sum(blocks[i].chars for i in keep) <= p.fragment_chars:
+        return keep
+    return set()
+
+
+def _best(tree: _Tree, weights: Sequence[float]) -> int:
+    """The container whose blocks weigh most (ties: the deeper one), among those holding
+    some block that counts for; -1 when no block does."""
+    score = tree.sums(weights)
+    holds = tree.sums([1.0 if w > 0 else 0.0 for w in weights])
+    best, key = -1, None
+    depth = tree.depth
+    for n in range(tree.count):
+        if holds[n]:
+            k = (score[n], depth[n])
+            if key is None or k > key:
+                best, key = n, k
+    return best
+
+
+_CARD_TAGS = frozenset({"li", "article", "div", "section", "dd", "tr", "td"})
+
+
+def _teaser_blocks(blocks: Sequence[Block], nodes: Sequence[Node], tree: _Tree, p: ContentParams) -> set[int]:
+    """Blocks of teaser cards: three or more sibling containers, each small and each
+    opening with a linked headline (a list of other stories with their excerpts)."""
+    lead = [b.strip is None and b.lead_link >= p.teaser_min_link
+            and (b.lead_link >= p.teaser_lead_share * b.chars or b.kind in _HEADINGS) for b in blocks]
+    if sum(lead) < p.teaser_min_cards:
+        return set()
+    chars = tree.sums([b.chars for b in blocks])
+    leads = tree.sums([1.0 if x else 0.0 for x in lead])
+    first = [len(blocks)] * tree.count
+    for k in range(len(blocks) - 1, -1, -1):
+        first[tree.at[k]] = k
+    for n in range(tree.count - 1, 0, -1):
+        up = tree.parent[n]
+        if up >= 0 and first[n] < first[up]:
+            first[up] = first[n]
+    cards: dict[int, list[int]] = {}
+    for i, is_lead in enumerate(lead):
+        if not is_lead:
+            continue
+        unit = -1
+        for n in reversed(blocks[i].anc):
+            if chars[n] > p.teaser_max_chars or leads[n] > 1:
+                break
+            unit = n
+        if unit < 0 or first[unit] != i or nodes[unit].tag not in _CARD_TAGS:
+            continue
+        cards.setdefault(tree.parent[unit], []).append(unit)
+    units = [u for group in cards.values() if len(group) >= p.teaser_min_cards for u in group]
+    if not units:
+        return set()
+    return {i for i in range(len(blocks)) if any(tree.inside(u, i) for u in units)}
+
+
+def _prune_link_lists(blocks: Sequence[Block], tree: _Tree, keep: set[int], weights: list[float],
+                      best: int, params: ContentParams) -> None:
+    """Drop sub-containers of the article that are mostly links and weigh negative."""
+    kept = [i in keep for i in range(len(blocks))]
+    sums = tree.sums(weights, kept)
+    chars = tree.sums([b.chars for b in blocks], kept)
+    links = tree.sums([b.link_chars for b in blocks], kept)
+    bad = [n for n in range(best + 1, tree.end[best])
+           if sums[n] < 0 and chars[n] and links[n] / chars[n] > params.keep_link_density]
+    if bad:
+        for i in list(keep):
+            if any(tree.inside(n, i) for n in bad):
+                keep.discard(i)
+    for i in list(keep):
+        b = blocks[i]
+        if b.link_density > params.max_link_density and b.chars < 200:
+            keep.discard(i)

@@ -1,0 +1,323 @@
+"""Walk a parsed page once and cut it into text blocks with their DOM context.
+
+A block is what a reader sees as one unit: a heading, a paragraph, a list item, a
+caption, a quote, a table row, a preformatted run, or text sitting directly in a
+container `div`. Each block keeps its context: the chain of container elements above it
+(as node numbers), its kind (the tag that delimits it), link text share, and the strip
+rule (if any) whose selector covers it.
+
+Skipped without trace (they are not text a reader sees): scripts, styles, noscript,
+templates, embedded media and widgets, form controls, elements marked hidden (`hidden`,
+`aria-hidden="true"`, `display:none` / `visibility:hidden` in `style`), and forms that
+hold no article (ASP.NET wraps whole pages in one `<form>`, so a form with three or
+more paragraphs is kept as a container).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .selectors import SelectorIndex
+
+__all__ = ["Block", "Node", "Segmentation", "segment"]
+
+# Not text a reader sees.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "video", "audio", "map", "area", "head", "title", "meta", "link", "base", "button", "input",
+    "select", "option", "optgroup", "textarea", "datalist", "output", "progress", "meter",
+    "source", "track", "param", "frame", "frameset", "applet",
+})
+# Elements that start and end a block.
+FLUSH_TAGS = frozenset({
+    "html", "body", "p", "div", "section", "article", "main", "aside", "header", "footer", "nav",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "li", "ul", "ol", "dl", "dt", "dd", "menu",
+    "table", "thead", "tbody", "tfoot", "tr", "caption", "blockquote", "pre", "figure",
+    "figcaption", "address", "hr", "center", "details", "summary", "fieldset", "legend", "form",
+    "dialog", "search", "picture", "listing", "plaintext", "xmp", "dir",
+})
+CELL_TAGS = frozenset({"td", "th"})
+# Blocks of these kinds that share a list or table are one text block (consecutive lines).
+_GROUPED_KINDS = frozenset({"li", "tr", "dt", "dd"})
+_GROUP_TAGS = frozenset({"ul", "ol", "table", "dl", "menu", "dir"})
+_BREAK = "\x1e"  # a <br> or a line end inside <pre>
+_CELL = "\x1f"  # between table cells
+_HIDDEN_STYLE = regex.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", regex.IGNORECASE)
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
+_MAX_DEPTH = 400
+_STRIPPED_FIRST = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
+_PRE_TAGS = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
+
+
+@dataclass(slots=True)
+class Node:
+    """A container element (block-level tag or table cell)."""
+
+    el: Any
+    tag: str
+    parent: int
+    depth: int
+    cls: str  # class and id, lower-case, for keyword evidence
+    strip: Any = None  # the strip rule whose selector picked this element
+
+
+@dataclass(slots=True)
+class Block:
+    lines: list[str]
+    kind: str
+    anc: tuple[int, ...]  # container nodes from the root down to the nearest one
+    chars: int
+    link_chars: int
+    strip: Any = None  # strip rule covering the block (outermost)
+    group: int = -1  # list/table node when consecutive blocks form one text block
+    order: int = 0  # position in the page
+    first_line: int = -1  # line of the Document where the block starts (set later)
+    hits: int = 0  # text-rule evidence, filled in by the content scorer
+    lead_link: int = 0  # characters of link text the block starts with (a teaser headline)
+
+    @property
+    def node(self) -> int:
+        return self.anc[-1]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+@dataclass
+class Segmentation:
+    blocks: list[Block] = field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list)
+
+
+class _Walker:
+    def __init__(self, strip_index: SelectorIndex | None, xpath_hits: dict[Any, int] | None) -> None:
+        self.strip_index = strip_index if strip_index is not None and not strip_index.empty else None
+        # Tags that strip rules name: elements without attributes are matched only for these.
+        self.tag_rules: frozenset[str] = frozenset(self.strip_index.by_tag) if self.strip_index else frozenset()
+        self.xpath_hits = xpath_hits or None
+        self.out = Segmentation()
+        self.stack: list[int] = []
+        self.pieces: list[str] = []
+        self.chars = 0
+        self.link_chars = 0
+        self.kind = "div"
+        self.anc: tuple[int, ...] = ()
+        self.strip: Any = None  # strip rule in effect
+        self.block_strip: Any = None
+        self.in_link = 0
+        self.in_pre = 0
+        self.leading = True  # no text outside a link seen yet in this block
+        self.lead_link = 0
+        self.kinds: list[str] = []  # enclosing flush tags
+        self.groups: list[int] = []  # enclosing list/table nodes
+
+    # -- text ----------------------------------------------------------------------
+    def add(self, text: str) -> None:
+        if not text:
+            return
+        if self.in_pre:
+            text = text.replace("\r\n", "\n").replace("\n", _BREAK)
+        if not self.pieces:
+            if text.isspace():
+                return
+            self.anc = tuple(self.stack)
+            self.kind = self.kinds[-1] if self.kinds else "div"
+            self.block_strip = self.strip
+            self.leading = True
+            self.lead_link = 0
+        self.pieces.append(text)
+        if text.isspace():
+            return
+        n = len(text.strip())
+        self.chars += n
+        if self.in_link:
+            self.link_chars += n
+            if self.leading:
+                self.lead_link += n
+        else:
+            self.leading = False
+
+    def flush(self) -> None:
+        if not self.pieces:
+            return
+        raw = "".join(self.pieces)
+        self.pieces = []
+        lines: list[str] = []
+        for part in raw.split(_BREAK):
+            if _CELL in part:
+                cells = [" ".join(c.split()) for c in part.split(_CELL)]
+                line = " | ".join(c for c in cells if c)
+            else:
+                line = " ".join(part.split())
+            if line and line.strip(_INVISIBLE):
+                lines.append(line)
+        chars, link_chars = self.chars, self.link_chars
+        self.chars = self.link_chars = 0
+        if not lines:
+            return
+        kind = self.kind
+        group = -1
+        if kind in _GROUPED_KINDS and self.groups:
+            group = self.groups[-1]
+        size = sum(len(line) for line in lines)
+        links = min(size, round(link_chars * size / chars)) if chars else 0
+        self.out.blocks.append(Block(lines=lines, kind=kind, anc=self.anc, chars=size, link_chars=links,
+                                     strip=self.block_strip, group=group, order=len(self.out.blocks),
+                                     lead_link=min(size, self.lead_link)))
+
+    # -- elements ------------------------------------------------------------------
+    def walk(self, el: Any, depth: int) -> None:
+        tag = el.tag
+        if tag.__class__ is not str:  # comment, processing instruction, entity
+            tail = el.tail
+            if tail:
+                self.add(tail)
+            return
+        if not tag.islower():
+            tag = tag.lower()
+        if tag in SKIP_TAGS or depth > _MAX_DEPTH:
+            tail = el.tail
+            if tail:
+                self.add(tail)
+            return
+        keys = el.keys()
+        cls = el_id = None
+        if keys:
+            if ("hidden" in keys or "aria-hidden" in keys and el.get("aria-hidden") == "true"
+                    or "style" in keys and _HIDDEN_STYLE.search(el.get("style"))):
+                tail = el.tail
+                if tail:
+                    self.add(tail)
+                return
+            if "class" in keys:
+                cls = el.get("class")
+            if "id" in keys:
+                el_id = el.get("id")
+        if tag == "form" and not _holds_article(el):
+            tail = el.tail
+            if tail:
+                self.add(tail)
+            return
+        rule = None
+        if self.strip is None and self.strip_index is not None and (keys or tag in self.tag_rules or self.xpath_hits):
+            rule = self.strip_index.lookup(el, tag, cls, el_id, keys, self.xpath_hits)
+        if tag == "br":
+            pieces = self.pieces
+            if pieces:
+                if pieces[-1] == _BREAK:
+                    self.flush()  # <br><br>: a paragraph break
+                else:
+                    pieces.append(_BREAK)
+            tail = el.tail
+            if tail:
+                self.add(tail)
+            return
+        if rule is not None:
+            self._stripped(el, tag, rule, cls, el_id)
+        elif tag in FLUSH_TAGS or tag in CELL_TAGS:
+            self._container(el, tag, depth, tag in FLUSH_TAGS, rule, cls, el_id)
+        else:
+            is_link = tag == "a"
+            is_pre = tag in _PRE_TAGS
+            if is_link:
+                self.in_link += 1
+            if is_pre:
+                self.in_pre += 1
+            text = el.text
+            if text:
+                self.add(text)
+            for child in el:
+                self.walk(child, depth + 1)
+            if is_link:
+                self.in_link -= 1
+            if is_pre:
+                self.in_pre -= 1
+        tail = el.tail
+        if tail:
+            self.add(tail)
+
+    def _stripped(self, el: Any, tag: str, rule: Any, cls: str | None, el_id: str | None) -> None:
+        """An element a strip rule picked: its text is one block, read in C (not walked)."""
+        self.flush()
+        stack = self.stack
+        node = len(self.out.nodes)
+        self.out.nodes.append(Node(
+            el=el, tag=tag, parent=stack[-1] if stack else -1, depth=len(stack),
+            cls=f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else "", strip=rule))
+        text = " ".join(" ".join(el.itertext()).split())
+        if text and text.strip(_INVISIBLE):
+            self.out.blocks.append(Block(lines=[text], kind=tag, anc=(*stack, node), chars=len(text), link_chars=0,
+                                         strip=rule, order=len(self.out.blocks)))
+
+    def _container(self, el: Any, tag: str, depth: int, flush: bool, rule: Any, cls: str | None,
+                   el_id: str | None) -> None:
+        if flush:
+            self.flush()
+        elif self.pieces and self.pieces[-1] != _CELL:
+            self.pieces.append(_CELL)
+        node = len(self.out.nodes)
+        stack = self.stack
+        self.out.nodes.append(Node(
+            el=el, tag=tag, parent=stack[-1] if stack else -1, depth=len(stack),
+            cls=f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else "", strip=rule))
+        stack.append(node)
+        if flush:
+            self.kinds.append(tag)
+        grouping = tag in _GROUP_TAGS
+        if grouping:
+            self.groups.append(node)
+        outer_strip = self.strip
+        if rule is not None:
+            self.strip = rule
+        is_pre = tag in _PRE_TAGS
+        if is_pre:
+            self.in_pre += 1
+        text = el.text
+        if text:
+            self.add(text)
+        for child in el:
+            self.walk(child, depth + 1)
+        if is_pre:
+            self.in_pre -= 1
+        if flush:
+            self.flush()
+        self.strip = outer_strip
+        if grouping:
+            self.groups.pop()
+        if flush:
+            self.kinds.pop()
+        stack.pop()
+        if not flush and self.pieces and self.pieces[-1] != _CELL:
+            self.pieces.append(_CELL)
+
+
+def _holds_article(form: Any) -> bool:
+    paragraphs = 0
+    for _ in form.iter("p", "article"):
+        paragraphs += 1
+        if paragraphs >= 3:
+            return True
+    return False
+
+
+def segment(root: Any, strip_index: SelectorIndex | None = None) -> Segmentation:
+    """Blocks and container nodes of the page under `root` (its body when it has one)."""
+    xpath_hits = strip_index.prepare(root) if strip_index is not None and strip_index.xpaths else None
+    body = root.find("body") if root.tag == "html" else None
+    walker = _Walker(strip_index, xpath_hits)
+    start = body if body is not None else root
+    # Drop what is never text in one pass in C (tails stay), so the walk does not visit it.
+    from lxml import etree
+
+    etree.strip_elements(start, *_STRIPPED_FIRST, with_tail=False)
+    walker.walk(start, 0)
+    walker.flush()
+    return walker.out

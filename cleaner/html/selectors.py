@@ -1,0 +1,435 @@
+"""Selectors of HTML rules: CSS (matched natively where simple) or XPath.
+
+Evaluating one XPath per rule over every page costs about 0.4 ms a rule, so 40 strip rules
+would cost more than parsing the page. Most selectors are simple (`nav`, `.comments`,
+`#sidebar`, `[role=navigation]`, `figure figcaption`), so they are compiled to a small
+native form and matched while the page is walked once, through an index by id, class and
+tag. Anything cssselect parses but the native form does not cover (pseudo-classes,
+sibling combinators) and every `xpath:` rule is evaluated as a compiled XPath instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Compound", "NativeSelector", "CompiledSelector", "SelectorError", "compile_selector", "SelectorIndex"]
+
+
+class SelectorError(ValueError):
+    """A selector that does not parse or compile."""
+
+
+@dataclass(frozen=True)
+class Compound:
+    """tag#id.class[attr op value] — one step of a selector."""
+
+    tag: str | None = None
+    id: str | None = None
+    classes: tuple[str, ...] = ()
+    attrs: tuple[tuple[str, str, str | None], ...] = ()
+
+    def matches(self, el: Any, tag: str, classes: frozenset[str] | set[str] | tuple[str, ...], el_id: str | None) -> bool:
+        if self.tag is not None and self.tag != tag:
+            return False
+        if self.id is not None and self.id != el_id:
+            return False
+        for c in self.classes:
+            if c not in classes:
+                return False
+        for name, op, value in self.attrs:
+            have = el.get(name)
+            if have is None:
+                return False
+            if op == "exists":
+                continue
+            assert value is not None
+            if op == "=":
+                ok = have == value
+            elif op == "~=":
+                ok = value in have.split()
+            elif op == "^=":
+                ok = have.startswith(value)
+            elif op == "$=":
+                ok = have.endswith(value)
+            elif op == "*=":
+                ok = value in have
+            elif op == "|=":
+                ok = have == value or have.startswith(value + "-")
+            else:  # pragma: no cover - rejected at compile time
+                ok = False
+            if not ok:
+                return False
+        return True
+
+
+def _facts(el: Any) -> tuple[str, tuple[str, ...], str | None]:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    cls = el.get("class")
+    return tag.lower(), tuple(cls.split()) if cls else (), el.get("id")
+
+
+@dataclass(frozen=True)
+class NativeSelector:
+    """Compounds right to left, with the combinator (' ' or '>') that joins each to the next."""
+
+    steps: tuple[Compound, ...]
+    combinators: tuple[str, ...]
+
+    @property
+    def key(self) -> Compound:
+        return self.steps[0]
+
+    def matches(self, el: Any, tag: str, classes: Any, el_id: str | None) -> bool:
+        if not self.steps[0].matches(el, tag, classes, el_id):
+            return False
+        if len(self.steps) == 1:
+            return True
+        return self._ancestors_match(el, 1)
+
+    def _ancestors_match(self, el: Any, step: int) -> bool:
+        if step == len(self.steps):
+            return True
+        compound, combinator = self.steps[step], self.combinators[step - 1]
+        parent = el.getparent()
+        while parent is not None:
+            if compound.matches(parent, *_facts(parent)) and self._ancestors_match(parent, step + 1):
+                return True
+            if combinator == ">":
+                return False
+            parent = parent.getparent()
+        return False
+
+
+@dataclass
+class CompiledSelector:
+    """A rule's selector: native parts where possible, one XPath for the rest."""
+
+    source: str
+    kind: str  # css | xpath
+    native: tuple[NativeSelector, ...] = ()
+    xpath: Any = None  # lxml.etree.XPath or None
+    xpath_source: str | None = None
+    _translated: Any = field(default=None, repr=False)
+
+    def select(self, root: Any, cache: dict[str, Any] | None = None) -> list[Any]:
+        """Every element under `root` the selector matches, in document order.
+
+        `cache` (one dict per page) keeps the elements of each tag with their attributes,
+        so that many rules on the same tags (meta, script) read them once."""
+        if cache is not None and self.native and not self.xpath and all(
+                len(s.steps) == 1 and s.key.tag is not None for s in self.native):
+            tags = sorted({s.key.tag for s in self.native})  # type: ignore[type-var]
+            key = " ".join(tags)
+            entry = cache.get(key)
+            if entry is None:
+                elements = [(n, el, dict(el.attrib)) for n, el in enumerate(root.iter(*tags))]
+                by_value: dict[tuple[str, str], list[int]] = {}
+                for n, _el, attrs in elements:
+                    for pair in attrs.items():
+                        by_value.setdefault(pair, []).append(n)
+                entry = cache[key] = (elements, by_value)  # type: ignore[assignment]
+            elements, by_value = entry  # type: ignore[misc]
+            hits: set[int] = set()
+            for native in self.native:
+                compound = native.steps[0]
+                eq = next(((name, value) for name, op, value in compound.attrs if op == "="), None)
+                candidates = by_value.get(eq, ()) if eq is not None else range(len(elements))  # type: ignore[arg-type]
+                for n in candidates:
+                    if n in hits:
+                        continue
+                    _, el, attrs = elements[n]
+                    cls = attrs.get("class")
+                    if compound.matches(attrs, el.tag, tuple(cls.split()) if cls else (), attrs.get("id")):
+                        hits.add(n)
+            return [elements[n][1] for n in sorted(hits)]
+        found: list[Any] = []
+        if self.native and any(s.key.tag is None for s in self.native):
+            # No tag to filter on: one XPath (C) beats visiting every element in Python.
+            if self._translated is None:
+                from lxml import etree
+
+                self._translated = etree.XPath(_css_to_xpath(self.source))
+            try:
+                return [e for e in self._translated(root) if hasattr(e, "tag")]
+            except Exception:  # noqa: BLE001 - a page must never make a rule crash
+                return []
+        if self.native:
+            tags = {s.key.tag for s in self.native}
+            if None in tags:
+                candidates: Iterable[Any] = root.iter()
+            else:
+                candidates = root.iter(*tags)
+            for el in candidates:
+                if not isinstance(el.tag, str):
+                    continue
+                tag, classes, el_id = _facts(el)
+                if any(s.matches(el, tag, classes, el_id) for s in self.native):
+                    found.append(el)
+        if self.xpath is not None:
+            try:
+                extra = [e for e in self.xpath(root) if hasattr(e, "tag")]
+            except Exception:  # noqa: BLE001 - a page must never make a rule crash
+                extra = []
+            if found:
+                seen = set(found)
+                found.extend(e for e in extra if e not in seen)
+                found = _document_order(root, found)
+            else:
+                found = extra
+        return found
+
+    def matches_natively(self, el: Any, tag: str, classes: Any, el_id: str | None) -> bool:
+        return any(s.matches(el, tag, classes, el_id) for s in self.native)
+
+
+def _css_to_xpath(css: str) -> str:
+    from cssselect import HTMLTranslator
+
+    return HTMLTranslator().css_to_xpath(css, prefix="descendant-or-self::")
+
+
+def _document_order(root: Any, elements: list[Any]) -> list[Any]:
+    wanted = set(elements)
+    return [e for e in root.iter() if e in wanted]
+
+
+def compile_selector(*, css: str | None = None, xpath: str | None = None) -> CompiledSelector:
+    """Compile one rule's selector; raises SelectorError with the reason if it is invalid."""
+    from lxml import etree
+
+    if xpath is not None:
+        try:
+            compiled = etree.XPath(xpath)
+        except etree.XPathSyntaxError as exc:
+            raise SelectorError(f"invalid XPath: {exc}") from exc
+        return CompiledSelector(source=xpath, kind="xpath", xpath=compiled, xpath_source=xpath)
+    if css is None:
+        raise SelectorError("needs 'css' or 'xpath'")
+    import cssselect
+    from cssselect import HTMLTranslator
+
+    try:
+        parsed = cssselect.parse(css)
+    except cssselect.SelectorError as exc:
+        raise SelectorError(f"invalid CSS selector: {exc}") from exc
+    if not parsed:
+        raise SelectorError("empty CSS selector")
+    native: list[NativeSelector] = []
+    rest: list[str] = []
+    translator = HTMLTranslator()
+    for selector in parsed:
+        if selector.pseudo_element:
+            raise SelectorError(f"pseudo-elements select no element: ::{selector.pseudo_element}")
+        steps = _native(selector.parsed_tree)
+        if steps is not None:
+            native.append(steps)
+            continue
+        try:
+            rest.append(translator.selector_to_xpath(selector))
+        except cssselect.SelectorError as exc:
+            raise SelectorError(f"unsupported CSS selector: {exc}") from exc
+    compiled = None
+    source = None
+    if rest:
+        source = " | ".join(rest)
+        try:
+            compiled = etree.XPath(source)
+        except etree.XPathSyntaxError as exc:  # pragma: no cover - cssselect emits valid XPath
+            raise SelectorError(f"CSS selector translates to invalid XPath: {exc}") from exc
+    return CompiledSelector(source=css, kind="css", native=tuple(native), xpath=compiled, xpath_source=source)
+
+
+_OPS = {"exists", "=", "~=", "^=", "$=", "*=", "|="}
+
+
+def _native(tree: Any) -> NativeSelector | None:
+    """The native form of a parsed cssselect tree, or None when it needs XPath."""
+    from cssselect import parser as p
+
+    steps: list[Compound] = []
+    combinators: list[str] = []
+    node = tree
+    while isinstance(node, p.CombinedSelector):
+        if node.combinator not in (" ", ">"):
+            return None
+        right = _compound(node.subselector)
+        if right is None:
+            return None
+        steps.append(right)
+        combinators.append(node.combinator)
+        node = node.selector
+    last = _compound(node)
+    if last is None:
+        return None
+    steps.append(last)
+    return NativeSelector(tuple(steps), tuple(combinators))
+
+
+def _compound(node: Any) -> Compound | None:
+    from cssselect import parser as p
+
+    tag = None
+    el_id = None
+    classes: list[str] = []
+    attrs: list[tuple[str, str, str | None]] = []
+    while True:
+        if isinstance(node, p.Element):
+            if node.namespace:
+                return None
+            tag = None if node.element in (None, "*") else node.element.lower()
+            break
+        if isinstance(node, p.Class):
+            classes.append(node.class_name)
+            node = node.selector
+        elif isinstance(node, p.Hash):
+            if el_id is not None and el_id != node.id:
+                return None
+            el_id = node.id
+            node = node.selector
+        elif isinstance(node, p.Attrib):
+            if node.namespace or node.operator not in _OPS:
+                return None
+            value = None if node.value is None else node.value.value
+            attrs.append((node.attrib.lower(), node.operator, value))
+            node = node.selector
+        else:
+            return None
+    return Compound(tag=tag, id=el_id, classes=tuple(reversed(classes)), attrs=tuple(reversed(attrs)))
+
+
+class SelectorIndex:
+    """Many rules' selectors, matched per element during one walk of the page.
+
+    `match(el, tag, classes, id)` returns the payload of the first rule (in the order
+    given) whose selector matches, or None. XPath parts are evaluated once per page by
+    `prepare(root)` and looked up by element identity.
+    """
+
+    def __init__(self, entries: Sequence[tuple[CompiledSelector, Any]]) -> None:
+        self.entries = list(entries)
+        self.by_id: dict[str, list[tuple[int, NativeSelector]]] = {}
+        self.by_class: dict[str, list[tuple[int, NativeSelector]]] = {}
+        self.by_tag: dict[str, list[tuple[int, NativeSelector]]] = {}
+        self.by_attr: dict[str, list[tuple[int, NativeSelector]]] = {}  # attribute-only: by its first attribute
+        self.universal: list[tuple[int, NativeSelector]] = []
+        self.xpaths: list[tuple[int, Any]] = []
+        for n, (selector, _payload) in enumerate(self.entries):
+            for native in selector.native:
+                key = native.key
+                if key.id is not None:
+                    self.by_id.setdefault(key.id, []).append((n, native))
+                elif key.classes:
+                    self.by_class.setdefault(key.classes[0], []).append((n, native))
+                elif key.tag is not None:
+                    self.by_tag.setdefault(key.tag, []).append((n, native))
+                elif key.attrs:
+                    self.by_attr.setdefault(key.attrs[0][0], []).append((n, native))
+                else:
+                    self.universal.append((n, native))
+            if selector.xpath is not None:
+                self.xpaths.append((n, selector.xpath))
+        self.empty = not self.entries
+        # Memo of results by (tag, class, id): valid for elements that carry no other
+        # attribute a selector tests, and that no multi-step selector keys on (those
+        # depend on ancestors). Most elements of a page repeat a few such signatures.
+        natives = [native for selector, _ in self.entries for native in selector.native]
+        self.extra_attrs = frozenset(name for native in natives for step in native.steps
+                                     for name, _, _ in step.attrs) - {"class", "id"}
+        multi = [native.key for native in natives if len(native.steps) > 1]
+        self.multi_tags = frozenset(k.tag for k in multi if k.tag)
+        self.multi_classes = frozenset(c for k in multi for c in k.classes)
+        self.multi_ids = frozenset(k.id for k in multi if k.id)
+        self._memo: dict[tuple[str, str | None, str | None], int] = {}
+
+    def lookup(self, el: Any, tag: str, cls: str | None, el_id: str | None, keys: Sequence[str],
+               xpath_hits: dict[Any, int] | None = None) -> Any:
+        """`match` for the page walk: the same answer, memoised where that is safe."""
+        cacheable = not (tag in self.multi_tags or el_id in self.multi_ids)
+        if cacheable and self.extra_attrs:
+            for name in keys:
+                if name in self.extra_attrs:
+                    cacheable = False
+                    break
+        classes = cls.split() if cls else ()
+        if cacheable and self.multi_classes:
+            for c in classes:
+                if c in self.multi_classes:
+                    cacheable = False
+                    break
+        if not cacheable:
+            return self.match(el, tag, classes, el_id, xpath_hits, keys)
+        sig = (tag, cls, el_id)
+        best = self._memo.get(sig)
+        if best is None:
+            found = self.match(el, tag, classes, el_id, None, keys)
+            best = -1 if found is None else self._number[id(found)]
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[sig] = best
+        if xpath_hits:
+            n = xpath_hits.get(el)
+            if n is not None and (best < 0 or n < best):
+                best = n
+        return None if best < 0 else self.entries[best][1]
+
+    @property
+    def _number(self) -> dict[int, int]:
+        numbers = self.__dict__.get("_numbers")
+        if numbers is None:
+            numbers = {}
+            for n, (_, payload) in enumerate(self.entries):
+                numbers.setdefault(id(payload), n)
+            self.__dict__["_numbers"] = numbers
+        return numbers
+
+    def prepare(self, root: Any) -> dict[Any, int]:
+        """Elements matched by XPath parts: element -> first entry number."""
+        hits: dict[Any, int] = {}
+        for n, xpath in self.xpaths:
+            try:
+                found = xpath(root)
+            except Exception:  # noqa: BLE001 - a page must never make a rule crash
+                continue
+            for el in found:
+                if hasattr(el, "tag") and (el not in hits or hits[el] > n):
+                    hits[el] = n
+        return hits
+
+    def match(self, el: Any, tag: str, classes: Sequence[str], el_id: str | None,
+              xpath_hits: dict[Any, int] | None = None, attrib: Any = None) -> Any:
+        """`attrib` (the element's attributes, if the caller has them) saves a lookup."""
+        best = -1
+        candidates: list[tuple[int, NativeSelector]] = []
+        if el_id is not None and el_id in self.by_id:
+            candidates.extend(self.by_id[el_id])
+        if classes and self.by_class:
+            for c in classes:
+                found = self.by_class.get(c)
+                if found:
+                    candidates.extend(found)
+        found_tag = self.by_tag.get(tag)
+        if found_tag:
+            candidates.extend(found_tag)
+        if self.by_attr:
+            if attrib is None:
+                attrib = el.attrib
+            if attrib:
+                by_attr = self.by_attr
+                for name in attrib:
+                    found = by_attr.get(name)
+                    if found:
+                        candidates.extend(found)
+        if self.universal:
+            candidates.extend(self.universal)
+        if not candidates and not xpath_hits:
+            return None
+        for n, native in candidates:
+            if (best < 0 or n < best) and native.matches(el, tag, classes, el_id):
+                best = n
+        if xpath_hits:
+            n = xpath_hits.get(el)
+            if n is not None and (best < 0 or n < best):
+                best = n
+        return None if best < 0 else self.entries[best][1]
