@@ -302,3 +302,33 @@ def test_cli_learn_writes_a_pack_that_applies_to_the_host(tmp_path, capsys):
     assert main(["explain", pages[0], "--url", "https://other.example/x", "--rules", str(out),
                  "--format", "json"]) == 0
     assert "SITE-RHEINBLICKZEITUNG-" not in capsys.readouterr().out
+
+
+def test_a_sentence_on_a_fifth_of_a_small_site_is_not_learned():
+    site = make_site(30, seed=5)
+    for page in site[:6]:  # an agency line closing 6 of 30 articles: exactly the minimum support
+        at = next(i for i, (line, _) in enumerate(page) if line == "Mehr zum Thema")
+        page[at:at] = [("Mit Material von dpa und AFP.", "B"), ("", None)]
+    result = learn_site([(f"p{i}", text_of(p)) for i, p in enumerate(site)], HOST)
+    assert result.min_support == 6
+    assert "Mit Material von dpa und AFP." not in {r.key for r in result.rules}
+    assert any(line == "Mit Material von dpa und AFP." for line, _ in result.rejected)
+
+
+def test_html_pages_are_learned_as_the_lines_the_text_rules_see(tmp_path, capsys):
+    pytest.importorskip("cleaner.html.extract", reason="HTML support (cleaner.html) not available")
+    import html
+
+    paths = []
+    for i, page in enumerate(make_site(30, seed=21)):
+        body = "".join(f"<p>{html.escape(line)}</p>\n" for line, _ in page if line)
+        path = tmp_path / f"p{i:02}.html"
+        path.write_text(f"<!doctype html><html><head><title>t{i}</title></head><body>{body}</body></html>",
+                        encoding="utf-8")
+        paths.append(str(path))
+    out = tmp_path / "site.yaml"
+    assert main(["rules", "learn", "--site", HOST, "-o", str(out), *paths]) == 0
+    capsys.readouterr()
+    pack = load_pack_text(out.read_text(encoding="utf-8"), str(out))
+    assert any(rule.accepts("Zum Inhalt springen") for rule in pack.rules)
+    assert not any("<" in rule.match.patterns[0] for rule in pack.rules)

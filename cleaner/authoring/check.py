@@ -86,7 +86,12 @@ def _check_file(file: Path, report: CheckReport) -> list[tuple[str, str, dt.date
         return []
     lines = loader._collect_lines(raw)
     data = loader._plain(raw)
-    found: list[RuleError] = loader.schema_problems(data, lines, name)
+    first: RuleError | None = None
+    try:  # a pack that loads needs no rule-by-rule pass (compiling every pattern twice)
+        pack: Pack | None = loader.load_pack_text(text, name)
+    except RuleError as exc:
+        pack, first = None, exc
+    found: list[RuleError] = loader.schema_problems(data, lines, name) if pack is None else []
     broken = _broken_items(data)
     pack_name = data.get("pack") if isinstance(data.get("pack"), str) else "?"
     valid_from = _date_or_problem(data, "valid_from", name, found)
@@ -96,7 +101,7 @@ def _check_file(file: Path, report: CheckReport) -> list[tuple[str, str, dt.date
                                "apply to no article: swap or correct the dates", file=name, field="valid_from"))
     for section, build in (("rules", loader._build_rule), ("structure", loader._build_structure)):
         items = data.get(section)
-        if not isinstance(items, list):
+        if not isinstance(items, list) or pack is not None:
             continue
         for i, item in enumerate(items):
             if not isinstance(item, dict):
@@ -113,11 +118,10 @@ def _check_file(file: Path, report: CheckReport) -> list[tuple[str, str, dt.date
                 found.append(RuleError(f"cannot build this rule ({exc!r}); compare it with docs/packs.md",
                                        file=name, line=lines.get((section, i)), rule_id=item.get("id")))
     found.extend(_fixture_problems(data, lines, name, valid_from, valid_until, broken))
-    try:
-        report.packs.append(loader.load_pack_text(text, name))
-    except RuleError as exc:
-        if not any(str(exc) == str(p) for p in found):
-            found.append(exc)
+    if pack is not None:
+        report.packs.append(pack)
+    elif first is not None and not any(str(first) == str(p) for p in found):
+        found.append(first)  # what the rule-by-rule pass did not name
     report.problems.extend(found)
     entries = []
     for section in ("rules", "structure"):

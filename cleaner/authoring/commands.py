@@ -11,12 +11,12 @@ import json
 import sys
 from pathlib import Path
 
-from ..api import Cleaner, Config
+from ..api import Cleaner, Config, shared_cleaner
 from ..batch import read_text_file
 from ..engine.examples import iter_checks, run_check
 from ..engine.loader import shipped_rules_dir
 from ..errors import CleanerError
-from .corpus import Failures, clean_corpus, iter_documents
+from .corpus import Failures, clean_corpus, iter_documents, source_text
 from .dating import clean_dated, parse_date
 from .explain import explain_data, render_explain
 from .palette import use_color
@@ -27,7 +27,13 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _cleaner(args: argparse.Namespace) -> Cleaner:
-    return Cleaner(Config(rules=tuple(getattr(args, "rules", None) or ())))
+    return _shared(tuple(getattr(args, "rules", None) or ()))
+
+
+def _shared(rules: tuple[str, ...]) -> Cleaner:
+    """One compiled Cleaner per set of pack files (and their sizes and mtimes) per process:
+    a command compiles once; many commands in one process (tests, notebooks) reuse it."""
+    return shared_cleaner(Config(rules=rules))
 
 
 def _date(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -47,6 +53,7 @@ def explain(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.input == "-" else read_text_file(args.input)
     dated = clean_dated(cleaner, text, url=args.url, lang=args.lang, published=_date(args))
     result = dated.result
+    text = source_text(text, result)  # HTML input: the page as the lines the removals refer to
     packs = list(cleaner.rulebook.select(result.lang, result.site, dated.day).packs)
     if args.format == "json":
         data = explain_data(text, result, source=args.input, url=args.url, packs=packs, date_source=dated.source)
@@ -77,13 +84,13 @@ def clean_review(args: argparse.Namespace) -> int:
     first = True
     for item in cleaned:
         if as_json:
-            print(json.dumps(explain_data(item.doc.text, item.result, source=item.doc.source, url=item.doc.url,
+            print(json.dumps(explain_data(item.text, item.result, source=item.doc.source, url=item.doc.url,
                                           packs=item.packs, date_source=item.date_source), ensure_ascii=False))
             continue
         if not first:
             print()
         first = False
-        print(render_explain(item.doc.text, item.result, color=color, source=item.doc.source or item.doc.id,
+        print(render_explain(item.text, item.result, color=color, source=item.doc.source or item.doc.id,
                              packs=item.packs))
     return EXIT_FAILED if failures.items else EXIT_OK
 
@@ -162,7 +169,7 @@ def rules_learn(args: argparse.Namespace) -> int:
     from .learn import LearnOptions, learn_site
 
     failures = Failures()
-    pages = [(doc.id, doc.text) for doc in iter_documents(args.pages, failures=failures)]
+    pages = [(doc.id, _page_lines(doc.text, args.site)) for doc in iter_documents(args.pages, failures=failures)]
     if len(pages) < 3:
         raise CleanerError(f"rules learn needs at least 3 pages of the site, got {len(pages)}")
     options = LearnOptions(min_support=args.min_support, min_share=args.min_share)
@@ -182,6 +189,23 @@ def rules_learn(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failures.items else EXIT_OK
 
 
+_page_cleaner: Cleaner | None = None
+
+
+def _page_lines(text: str, site: str) -> str:
+    """A page as lines: text as given; HTML laid out as the blocks the text rules see."""
+    global _page_cleaner
+    try:
+        from ..html import looks_like_html
+    except ImportError:  # pragma: no cover - HTML support not installed
+        return text
+    if not looks_like_html(text):
+        return text
+    _page_cleaner = _page_cleaner or _shared(())
+    url = site if "://" in site else f"https://{site}/"
+    return source_text(text, _page_cleaner.clean_and_explain(text, url=url))
+
+
 def rules_test(args: argparse.Namespace) -> int:
     """Every rule's examples, then every site pack's fixtures (offline)."""
     from .fixtures import run_fixtures
@@ -190,7 +214,7 @@ def rules_test(args: argparse.Namespace) -> int:
     for given in args.packs:
         if Path(given).is_file() and given not in extra:
             extra.append(given)  # `cleaner rules test rules/sites/new.yaml` loads that file
-    cleaner = Cleaner(Config(rules=tuple(extra)))
+    cleaner = _shared(tuple(extra))
     wanted = set(args.packs)
     resolved = {str(Path(p).resolve()) for p in args.packs if Path(p).exists()}
     packs = [p for p in cleaner.rulebook.packs

@@ -22,7 +22,7 @@ from ..document import Result
 from ..errors import CleanerError, InputError
 from .dating import clean_dated
 
-__all__ = ["Doc", "Cleaned", "iter_documents", "clean_corpus", "DATE_FIELDS"]
+__all__ = ["Doc", "Cleaned", "iter_documents", "clean_corpus", "source_text", "DATE_FIELDS"]
 
 DATE_FIELDS = ("date", "published", "published_at", "date_published")
 STDIN = "-"
@@ -43,6 +43,17 @@ class Cleaned:
     result: Result
     packs: list[str]
     date_source: str
+
+    @property
+    def text(self) -> str:
+        """The text the removals refer to: the input, or for HTML the page laid out as lines."""
+        return source_text(self.doc.text, self.result)
+
+
+def source_text(given: str, result: Result) -> str:
+    """An HTML result (cleaner.html.HtmlResult) carries the page as text in `source`."""
+    source = getattr(result, "source", None)
+    return source if isinstance(source, str) and source else given
 
 
 @dataclass

@@ -17,7 +17,7 @@ What it must not do is learn article text that merely repeats: a quote or an age
 sentence shared by a few articles. So a line needs *support* on many pages
 (default: at least max(3, 20% of the pages)) and *evidence* that it is template:
 
-- sentence-like lines (8+ words ending in . ! ?) need a consistent position (from the
+- sentence-like lines (5+ words ending in . ! ?) need a consistent position (from the
   start or the end of the page) on 90% of their pages and support on half the pages;
 - other long lines need a consistent position;
 - short lines need a consistent position, or else support on 1.5x the minimum;
@@ -291,7 +291,9 @@ def _prefix_candidates(pages: list[_Page], covered: set[tuple[int, int]], min_su
 # -- evidence ----------------------------------------------------------------------------
 
 def _sentence_like(line: str) -> bool:
-    return len(line.split()) >= 8 and line.endswith(_SENTENCE_END)
+    """Five words or more ending like a sentence: article text unless proven otherwise
+    ("Mit Material von dpa und AFP." in a few articles is theirs, not the site's)."""
+    return len(line.split()) >= 5 and line.endswith(_SENTENCE_END)
 
 
 def _consistent(occs: list[_Occ], options: LearnOptions) -> list[_Occ]:

@@ -29,6 +29,7 @@ CATEGORY_CODES = {
     "credit": "CRED", "navigation": "NAV", "dateline": "DATE", "share": "SHARE", "newsletter": "NEWS",
     "paywall": "PAY", "consent": "CONS", "sources": "SRC", "duplicate": "DUP", "other": "MISC",
 }
+_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NUMBERED = re.compile(r"^(?P<prefix>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*?)-(?P<number>\d+)$")
 
 
@@ -43,7 +44,7 @@ def _raw_packs(paths: Iterable[str | Path]) -> list[tuple[str, dict[str, Any]]]:
     found = []
     for file in pack_files(paths):
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_SAFE)  # noqa: S506 - a safe loader
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
         if isinstance(data, dict):

@@ -115,7 +115,7 @@ class CorpusStats:
         doc, result = cleaned.doc, cleaned.result
         self.documents += 1
         self.active_packs.update(cleaned.packs)
-        views = self.last_views = line_views(doc.text, result)
+        views = self.last_views = line_views(cleaned.text, result)
         s = summary(views)
         self.lines += s["lines"]
         self.lines_removed += s["lines_removed"]
