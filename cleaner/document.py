@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .normalize import normalize_lines, split_lines
+from .normalize import _collapsed, normalize_lines, split_lines
 
 __all__ = ["Document", "Removal", "Result", "render", "apply_removals"]
 
@@ -108,19 +108,23 @@ def render(raw: Sequence[str], removed: Sequence[bool], spans: dict[int, list[tu
         blank = [not line.strip() for line in raw]
     blocks: list[list[str]] = []
     current: list[str] = []
+    append = current.append
     for i, line in enumerate(raw):
-        text = line
-        if spans and i in spans and not removed[i]:
-            text = _cut(text, spans[i])
-        text = " ".join(text.split())
         if blank[i]:
             if current:
                 blocks.append(current)
                 current = []
+                append = current.append
             continue
-        if removed[i] or not text:
+        if removed[i]:
             continue
-        current.append(text)
+        if spans and i in spans:
+            line = _cut(line, spans[i])
+        if not line or not _collapsed(line):
+            line = " ".join(line.split())
+            if not line:
+                continue
+        append(line)
     if current:
         blocks.append(current)
     return "\n\n".join("\n".join(block) for block in blocks)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import filterfalse
 
 import regex
 
@@ -23,6 +24,14 @@ class LanguageIdentifier:
         self.sample_chars = sample_chars
         self.min_hits = min_hits
         self.margin = margin
+        # word -> the languages it is a function word of. A stopword that is not exactly
+        # one word (`_WORD`) can never be counted.
+        merged: dict[str, list[str]] = {}
+        for lang, words in stopwords.items():
+            for w in words:
+                if _WORD.fullmatch(w):
+                    merged.setdefault(w, []).append(lang)
+        self._languages_of = {w: tuple(langs) for w, langs in merged.items()}
 
     def sample(self, lines: Sequence[str]) -> str:
         """A bounded sample of the body-like lines (long ones first in document order)."""
@@ -47,15 +56,44 @@ class LanguageIdentifier:
 
     def by_function_words(self, text: str) -> str | None:
         counts = dict.fromkeys(self.stopwords, 0)
-        found = Counter(_words(text.casefold()))
-        for lang, words in self.stopwords.items():
-            counts[lang] = sum(found[w] for w in words if w in found)
+        languages_of = self._languages_of
+        found = _word_counts(text)
+        for word in found.keys() & languages_of.keys():
+            n = found[word]
+            for lang in languages_of[word]:
+                counts[lang] += n
         ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
         if not ranked or ranked[0][1] < self.min_hits:
             return None
         if len(ranked) > 1 and ranked[0][1] < self.margin * ranked[1][1]:
             return None
         return ranked[0][0]
+
+
+# ASCII bytes that are not letters separate words (`[^\\W\\d_]+` never spans them).
+_ASCII_SEPARATORS = bytes(b if (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A or b >= 0x80) else 0x20 for b in range(256))
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """How often each word `[^\\W\\d_]+` occurs in `text.casefold()`, in C where possible.
+
+    ASCII separators become spaces in one bytes.translate; the whitespace-separated tokens
+    are counted by Counter; a token of letters only is one word as it is (most of them),
+    the others (with non-ASCII punctuation, digits, marks) are split by the regex.
+    """
+    if text.isascii():
+        folded = text.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii").lower()
+    else:
+        raw = text.encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS)
+        folded = raw.decode("utf-8", "surrogatepass").casefold()
+    tokens = Counter(folded.split())
+    odd = list(filterfalse(str.isalpha, tokens))
+    if odd:
+        for token in odd:
+            n = tokens.pop(token)
+            for word in _WORD.findall(token):
+                tokens[word] += n
+    return tokens
 
 
 def _words(text: str) -> list[str]:

@@ -7,7 +7,9 @@ with a soft hyphen, a non-breaking space or a Cyrillic "А" is still "Anzeige".
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+from typing import Any
 
 import regex
 
@@ -52,18 +54,152 @@ def _fix_mixed_script(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Normalize a whole text for matching; line breaks are preserved one for one."""
-    text = text.translate(_TRANSLATE)
-    if not text.isascii():
-        if not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
-        text = _fix_mixed_script(text)
-    return text
+    return _normalize(text, _prescan(text))[0]
 
 
 def normalize_lines(raw_lines: list[str]) -> list[str]:
     """The matching form of each raw line: normalized, whitespace collapsed, trimmed."""
-    normalized = normalize_text("\n".join(raw_lines)).split("\n")
-    return [" ".join(line.split()) for line in normalized]
+    joined = "\n".join(raw_lines)
+    flags = _prescan(joined)
+    normalized, flags = _normalize(joined, flags)
+    lines = normalized.split("\n")
+    if flags & _RAGGED or normalized[:1] == " " or normalized[-1:] == " ":
+        return [line if _collapsed(line) else " ".join(line.split()) for line in lines]
+    return lines
+
+
+def _collapsed(line: str) -> bool:
+    """Whether `" ".join(line.split()) == line`, without splitting (most lines are)."""
+    return not ("  " in line or line[:1] == " " or line[-1:] == " " or not line.isprintable())
+
+
+# -- a prescan decides which normalization steps a text needs -----------------------------
+#
+# Most texts have no invisible characters, no odd spaces, no Greek or Cyrillic letters and
+# nothing that NFC could change; each step costs a pass over the text (str.translate one
+# dictionary lookup per character), so one Hyperscan scan of the text's UTF-8 says which
+# steps to take. Each flag is a superset: a flag that is not raised proves the step has
+# nothing to do. Without hyperscan every flag is raised (every step runs).
+
+_SPECIAL = 1     # a character of _INVISIBLE or _SPACES
+_SCRIPT = 2      # a Greek or Cyrillic letter may be present (superset of _HAS_LOOKALIKE_SCRIPT)
+_NFC = 4         # a character that may not be NFC-stable (>= U+0300, outside U+2000..U+20CF)
+_RAGGED = 8      # whitespace that collapsing changes: two spaces, a space at a line end,
+                 # a separator other than " " (\r \x1c-\x1f \x85 \u2028 \u2029)
+_ALL = _SPECIAL | _SCRIPT | _NFC | _RAGGED
+
+# Code points of the Greek and Cyrillic scripts (a superset, whole blocks; the test suite
+# checks it against `regex`'s \p{Greek} and \p{Cyrillic}).
+_SCRIPT_RANGES = (
+    (0x0370, 0x052F), (0x1C80, 0x1C8F), (0x1D00, 0x1DBF), (0x1F00, 0x1FFF), (0x2126, 0x2126),
+    (0x2DE0, 0x2DFF), (0xA640, 0xA69F), (0xAB30, 0xAB6F), (0xFE20, 0xFE2F), (0x10140, 0x101CF),
+    (0x1D200, 0x1D24F), (0x1DF00, 0x1DFFF), (0x1E030, 0x1E08F),
+)
+# Characters NFC may change lie outside these (checked by the test suite): up to U+02FF,
+# and U+2000..U+20BF (punctuation, currency) but for the odd spaces there. Flagged by
+# UTF-8 lead bytes: any character from U+0300 on, but U+2000..U+20BF.
+_NFC_STABLE_RANGES = ((0x0000, 0x02FF), (0x2000, 0x20BF))
+_NFC_UNSTABLE_UTF8 = "[\\xcc-\\xdf\\xe0\\xe1\\xe3-\\xf4]|\\xe2[\\x83-\\xbf]"
+
+
+def _byte(b: int) -> str:
+    return f"\\x{b:02x}"
+
+
+def _utf8_alternatives(lo: int, hi: int) -> list[str]:
+    """Byte expressions that together match the UTF-8 of the code points lo..hi."""
+    out: list[str] = []
+    for a, b in ((0, 0x7F), (0x80, 0x7FF), (0x800, 0xFFFF), (0x10000, 0x10FFFF)):
+        start, end = max(lo, a), min(hi, b)
+        if start <= end:
+            out.extend(_utf8_between(chr(start).encode("utf-8", "surrogatepass"),
+                                     chr(end).encode("utf-8", "surrogatepass")))
+    return out
+
+
+def _utf8_between(x: bytes, y: bytes) -> list[str]:
+    if len(x) == 1:
+        return [f"[{_byte(x[0])}-{_byte(y[0])}]"]
+    if x[0] == y[0]:
+        return [_byte(x[0]) + t for t in _utf8_between(x[1:], y[1:])]
+    n = len(x) - 1
+    parts = [_byte(x[0]) + t for t in _utf8_between(x[1:], b"\xbf" * n)]
+    if y[0] - x[0] > 1:
+        parts.append(f"[{_byte(x[0] + 1)}-{_byte(y[0] - 1)}]" + "[\\x80-\\xbf]" * n)
+    parts.extend(_byte(y[0]) + t for t in _utf8_between(b"\x80" * n, y[1:]))
+    return parts
+
+
+def _prescan_expressions() -> list[tuple[str, int]]:
+    special = [c.encode("utf-8") for c in sorted(set(_INVISIBLE + _SPACES))]
+    script = [e for lo, hi in _SCRIPT_RANGES for e in _utf8_alternatives(lo, hi)]
+    ragged = ["\\x20\\x20", "\\n\\x20", "\\x20\\n", "[\\r\\x1c-\\x1f]", "\\xc2\\x85", "\\xe2\\x80[\\xa8\\xa9]"]
+    return [
+        ("(?:" + "|".join("".join(_byte(b) for b in c) for c in special) + ")", _SPECIAL),
+        ("(?:" + "|".join(script) + ")", _SCRIPT),
+        ("(?:" + _NFC_UNSTABLE_UTF8 + ")", _NFC),
+        ("(?:" + "|".join(ragged) + ")", _RAGGED),
+    ]
+
+
+_prescan_state: list[Any] = []   # [hyperscan module, database] once built; [None] if unavailable
+_prescan_lock = threading.Lock()
+_prescan_local = threading.local()
+
+
+def _prescan_database() -> tuple[Any, Any] | None:
+    if not _prescan_state:
+        with _prescan_lock:
+            if not _prescan_state:
+                try:
+                    import hyperscan as hs
+
+                    exprs = _prescan_expressions()
+                    db = hs.Database(mode=hs.HS_MODE_BLOCK)
+                    db.compile(expressions=[e.encode("ascii") for e, _ in exprs], ids=[i for _, i in exprs],
+                               elements=len(exprs), flags=[hs.HS_FLAG_SINGLEMATCH | hs.HS_FLAG_DOTALL] * len(exprs))
+                    _prescan_state.extend([hs, db])
+                except Exception:  # noqa: BLE001 - no hyperscan (or it refuses): run every step
+                    _prescan_state.extend([None, None])
+    hs, db = _prescan_state
+    return None if db is None else (hs, db)
+
+
+def _prescan(text: str) -> int:
+    """Which normalization steps `text` may need (flags above)."""
+    if text.isascii():
+        flags = _RAGGED if ("  " in text or "\n " in text or " \n" in text or "\r" in text
+                            or "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text) else 0
+        if "\t" in text or "\x0b" in text or "\x0c" in text:
+            flags |= _SPECIAL
+        return flags
+    found = _prescan_database()
+    if found is None:
+        return _ALL
+    hs, db = found
+    scratch = getattr(_prescan_local, "scratch", None)
+    if scratch is None:
+        scratch = _prescan_local.scratch = hs.Scratch(db)
+    flags = [0]
+
+    def on_match(id_: int, start: int, end: int, match_flags: int, context: Any) -> None:
+        flags[0] |= id_
+
+    db.scan(text.encode("utf-8", "surrogatepass"), match_event_handler=on_match, scratch=scratch)
+    return flags[0]
+
+
+def _normalize(text: str, flags: int) -> tuple[str, int]:
+    """The normalized text, and the prescan flags that still apply to it."""
+    if flags & _SPECIAL:
+        text = text.translate(_TRANSLATE)
+        flags |= _RAGGED  # a space where an odd one was may now sit next to another
+    if not text.isascii():
+        if flags & _NFC and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        if flags & (_SCRIPT | _NFC):  # NFC may have made a Greek or Cyrillic letter
+            text = _fix_mixed_script(text)
+    return text, flags
 
 
 def align_to_raw(raw: str, norm: str, span: tuple[int, int]) -> tuple[int, int] | None:

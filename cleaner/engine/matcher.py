@@ -35,14 +35,14 @@ from typing import Any, Protocol
 
 import regex
 
-from .matcher_literals import (Literal, case_variants, literal_expression, literal_piece, pattern_flags,
-                               rule_literals, text_key, translate, translation_items)
+from .matcher_literals import (Literal, case_variants, literal_scan_expression, pattern_flags, rule_literals, text_key,
+                               translate_parts)
 from .model import Rule
 
 __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "build_matcher",
            "cache_dir", "hyperscan_available"]
 
-_PLAN_VERSION = "1"
+_PLAN_VERSION = "5"
 
 
 class Matcher(Protocol):
@@ -141,32 +141,64 @@ def _plan(rules: Sequence[Rule], backend: str) -> list[Any]:
         key = (rule.pattern.pattern, rule.pattern.flags)
         if key not in memo:
             entry: dict[str, Any] = {"lits": _dump_literals(rule_literals(rule.pattern))}
-            if entry["lits"] is None and backend == "hyperscan":
-                entry["expr"] = _hyperscan_translation(rule)
+            if backend == "hyperscan":
+                if entry["lits"] is None:
+                    entry["exprs"] = _hyperscan_translations(rule)
+                elif _weak(entry["lits"]):
+                    entry["confirm"] = _hyperscan_translations(rule)
             memo[key] = entry
         data.append(memo[key])
     _write_cache(name, json.dumps(data).encode())
     return data
 
 
-def _hyperscan_translation(rule: Rule) -> str | None:
-    return translate(rule.pattern.pattern, pattern_flags(rule.pattern))
+def _weak(lits: list[list[str]]) -> bool:
+    """Whether a literal set is common in body text (" at ", "Foto"): short, not at a line end."""
+    for text, _ in lits:
+        if len(text.replace("\n", "")) + (3 if "\n" in text else 0) < 6:
+            return True
+    return False
 
 
-def _shorter_translation(rule: Rule, hs: Any) -> str | None:
-    """The rule's pattern as a Hyperscan superset, cut shorter until Hyperscan accepts it."""
+def _TRANSLATION_FLAGS(hs: Any) -> int:  # noqa: N802
+    """Translations are written for caseless compilation (`literal_expression(fold_ascii=True)`).
+
+    Not HS_FLAG_PREFILTER: a translation uses only what Hyperscan builds exactly, and in
+    prefilter mode an expression too large to build is silently widened, as far as
+    matching every line. Refused instead, it is made smaller (`translate_parts`).
+    """
+    return hs.HS_FLAG_CASELESS
+
+
+def _hyperscan_translations(rule: Rule) -> list[str] | None:
+    """Hyperscan expressions that together match at least the lines the rule's pattern
+    accepts, each one checked to compile; cached on disk by pattern."""
+    import hyperscan as hs
+
     source, flags = rule.pattern.pattern, pattern_flags(rule.pattern)
-    for keep in range(translation_items(source, flags) - 1, 0, -1):
-        expr = translate(source, flags, keep)
-        if expr is None:
-            continue
+    h = hashlib.sha256(f"{_PLAN_VERSION}\0{regex.__version__}\0{getattr(hs, '__version__', '')}\0{flags}\0".encode())
+    h.update(source.encode("utf-8", "surrogatepass"))
+    name = f"tr-{h.hexdigest()[:32]}.json"
+    cached = _read_cache(name)
+    if cached is not None:
         try:
-            hs.Database(mode=hs.HS_MODE_BLOCK).compile(expressions=[expr.encode("ascii")], ids=[0],
-                                                       elements=1, flags=hs.HS_FLAG_PREFILTER)
-        except hs.error:
-            continue
-        return expr
-    return None
+            data = json.loads(cached)
+            if data is None or (isinstance(data, list) and all(isinstance(e, str) for e in data)):
+                return data
+        except ValueError:
+            pass
+
+    def compiles(expr: str) -> bool:
+        try:
+            hs.Database(mode=hs.HS_MODE_BLOCK).compile(expressions=[expr.encode("ascii")], ids=[0], elements=1,
+                                                       flags=_TRANSLATION_FLAGS(hs))
+        except (hs.error, UnicodeEncodeError):
+            return False
+        return True
+
+    found = translate_parts(source, flags, accept=compiles)
+    _write_cache(name, json.dumps(found).encode())
+    return found
 
 
 def _document(lines: Sequence[str]) -> str | None:
@@ -177,35 +209,40 @@ def _document(lines: Sequence[str]) -> str | None:
     return text
 
 
+_MEMO_LINES = 50_000   # lines whose results a matcher remembers (then it starts afresh)
+_MEMO_MAX_CHARS = 2_000
+
+
 def _verify(rules: tuple[Rule, ...], lines: Sequence[str], candidates: dict[int, set[int]],
-            always: tuple[int, ...]) -> list[tuple[int, Rule]]:
-    """Check candidate (line, rule) pairs (and the always-checked rules) with `regex`."""
+            always: tuple[int, ...], memo: dict[str, dict[int, bool]]) -> list[tuple[int, Rule]]:
+    """Check candidate (line, rule) pairs (and the always-checked rules) with `regex`.
+
+    `Rule.accepts` depends on the line's text only, and boilerplate lines repeat across
+    documents ("Foto: dpa", a site's share bar): each (line, rule) result is remembered.
+    """
     out: list[tuple[int, Rule]] = []
     append = out.append
+    n = len(lines)
     if always:
         everywhere = set(always)
-        for i, line in enumerate(lines):
-            if not line:
-                continue
-            found = candidates.get(i)
-            idxs = sorted(everywhere | found) if found else always
-            for r in idxs:
-                rule = rules[r]
-                if rule.accepts(line):
-                    append((i, rule))
-        return out
-    n = len(lines)
-    for i in sorted(candidates):
-        if i < 0 or i >= n:
-            continue
+        order: Any = ((i, sorted(everywhere | candidates[i]) if i in candidates else always) for i in range(n))
+    else:
+        order = ((i, candidates[i]) for i in sorted(candidates) if 0 <= i < n)
+    for i, idxs in order:
         line = lines[i]
-        if not line:
+        if not line or not idxs:
             continue
-        idxs = candidates[i]
-        for r in (sorted(idxs) if len(idxs) > 1 else idxs):
-            rule = rules[r]
-            if rule.accepts(line):
-                append((i, rule))
+        known = memo.get(line)
+        if known is None:
+            if len(memo) >= _MEMO_LINES:
+                memo.clear()
+            known = {} if len(line) > _MEMO_MAX_CHARS else memo.setdefault(line, {})
+        for r in (sorted(idxs) if len(idxs) > 1 and not always else idxs):
+            ok = known.get(r)
+            if ok is None:
+                ok = known[r] = rules[r].accepts(line)
+            if ok:
+                append((i, rules[r]))
     return out
 
 
@@ -240,6 +277,10 @@ class HyperscanMatcher:
                 self.segments.append(_Segment(hyperscan, self.rules[start:end], start))
                 start = end
         self.always = tuple(seg.offset + r for seg in self.segments for r in seg.always)
+        # Rules with a common literal ("Foto", " at "): a literal hit counts only where the
+        # rule's translation also hits the line.
+        self.confirm = frozenset(seg.offset + r for seg in self.segments for r in seg.confirm)
+        self._memo: dict[str, dict[int, bool]] = {}
 
     def _scratch(self, db: Any) -> Any:
         scratches = getattr(self._local, "scratches", None)
@@ -255,6 +296,7 @@ class HyperscanMatcher:
         if text is None:
             return ReferenceMatcher(self.rules).match(lines)
         candidates: dict[int, set[int]] = {}
+        confirmed: dict[int, set[int]] = {}
         keyed = raw = None
         for seg in self.segments:
             if seg.lit_db is not None:
@@ -264,16 +306,25 @@ class HyperscanMatcher:
             if seg.raw_db is not None:
                 if raw is None:
                     raw = text.encode("utf-8", "surrogatepass")
-                self._scan(seg.raw_db, raw, candidates, seg.offset, both_sides=True)
-        return _verify(self.rules, lines, candidates, self.always)
+                self._scan(seg.raw_db, raw, candidates, seg.offset, both_sides=True,
+                           confirmed=confirmed, width=len(seg.rules))
+        confirm = self.confirm
+        if confirm:
+            for line, found in candidates.items():
+                need = found & confirm
+                if need:
+                    ok = confirmed.get(line)
+                    found -= need - ok if ok else need
+        return _verify(self.rules, lines, candidates, self.always, self._memo)
 
     def _scan(self, db: Any, data: bytes, candidates: dict[int, set[int]], offset: int,
-              both_sides: bool = False) -> None:
+              both_sides: bool = False, confirmed: dict[int, set[int]] | None = None, width: int = 0) -> None:
         """Record (line, rule) candidates; a hit belongs to the line of its last byte.
 
         A literal never ends on the "\\n" that starts a line, but a translated pattern may
         (`^` then parts that can be empty): with `both_sides`, a hit ending on a "\\n" is a
-        candidate for the lines on both sides of it.
+        candidate for the lines on both sides of it. Ids from `width` on are confirmations
+        (see `confirm`) of rule id - width, recorded in `confirmed`.
         """
         ends: list[tuple[int, int]] = []
         add = ends.append
@@ -288,16 +339,19 @@ class HyperscanMatcher:
         count = data.count
         line, pos = -1, 0
         for end, rule in ends:
-            rule += offset
             line += count(b"\n", pos, end - 1)
             pos = end - 1
-            found = candidates.get(line)
+            into = candidates
+            if confirmed is not None and rule >= width:
+                into, rule = confirmed, rule - width
+            rule += offset
+            found = into.get(line)
             if found is None:
-                candidates[line] = {rule}
+                into[line] = {rule}
             else:
                 found.add(rule)
             if both_sides and data[end - 1] == 10:
-                candidates.setdefault(line + 1, set()).add(rule)
+                into.setdefault(line + 1, set()).add(rule)
 
 
 def _family(rule: Rule) -> str:
@@ -311,10 +365,12 @@ class _Segment:
         self._hs = hyperscan
         self.rules = tuple(rules)
         self.offset = offset
+        self.confirm: tuple[int, ...] = ()
         key = _ruleset_key(self.rules, f"hyperscan-{getattr(hyperscan, '__version__', '')}")
         if self._load(f"hsdb-{key}.bin"):
             return
         plan = _plan(self.rules, "hyperscan")
+        width = len(self.rules)
         lit_exprs: list[tuple[bytes, int, int]] = []   # scanned over text_key(document)
         raw_exprs: list[tuple[bytes, int, int]] = []   # scanned over the document itself
         always: list[int] = []
@@ -324,21 +380,30 @@ class _Segment:
             if lits is not None:
                 try:
                     for lit in lits:
-                        piece = literal_piece(lit)
-                        if piece is not None:
-                            lit_exprs.append((piece.encode("ascii"), r, caseless))
-                        else:
-                            lit_exprs.append((literal_expression(lit).encode("ascii"), r, 0))
-                    continue
+                        found = literal_scan_expression(lit)
+                        if found is None:
+                            raise ValueError("no expression")
+                        expr, is_caseless = found
+                        lit_exprs.append((expr.encode("ascii"), r, caseless if is_caseless else 0))
                 except Exception:  # noqa: BLE001 - anything odd: check the rule everywhere
                     lit_exprs = [e for e in lit_exprs if e[1] != r]
-            if entry.get("expr"):
-                raw_exprs.append((entry["expr"].encode("ascii"), r, hyperscan.HS_FLAG_PREFILTER))
+                else:
+                    if entry.get("confirm"):
+                        raw_exprs.extend((e.encode("ascii"), width + r, _TRANSLATION_FLAGS(hyperscan))
+                                         for e in entry["confirm"])
+                    continue
+            if entry.get("exprs"):
+                raw_exprs.extend((e.encode("ascii"), r, _TRANSLATION_FLAGS(hyperscan)) for e in entry["exprs"])
             else:
                 always.append(r)
-        self.always = tuple(always)
-        self.lit_db = self._database(lit_exprs) if lit_exprs else None
-        self.raw_db = self._database(raw_exprs) if raw_exprs else None
+        self.lit_db, bad_lit = self._database(lit_exprs)
+        self.raw_db, bad_raw = self._database(raw_exprs)
+        # A rule whose expressions Hyperscan refuses is checked on every line; a refused
+        # confirmation only leaves its rule's literal hits unconfirmed (all candidates).
+        bad = set(bad_lit) | {i for i in bad_raw if i < width}
+        self.always = tuple(sorted(set(always) | bad))
+        self.confirm = tuple(sorted({i - width for _, i, _ in raw_exprs if i >= width}
+                                    - {i - width for i in bad_raw if i >= width} - bad))
         self._save(f"hsdb-{key}.bin")
 
     def _load(self, name: str) -> bool:
@@ -352,6 +417,7 @@ class _Segment:
             self.lit_db = self._hs.loadb(bytes(lit), self._hs.HS_MODE_BLOCK) if lit else None
             self.raw_db = self._hs.loadb(bytes(raw), self._hs.HS_MODE_BLOCK) if raw else None
             self.always = tuple(meta["always"])
+            self.confirm = tuple(meta["confirm"])
             return True
         except Exception:  # noqa: BLE001 - stale or foreign cache: rebuild
             return False
@@ -360,12 +426,15 @@ class _Segment:
         try:
             lit = bytes(self._hs.dumpb(self.lit_db)) if self.lit_db is not None else b""
             raw = bytes(self._hs.dumpb(self.raw_db)) if self.raw_db is not None else b""
-            head = json.dumps({"always": list(self.always), "lit": len(lit)}).encode()
+            head = json.dumps({"always": list(self.always), "confirm": list(self.confirm), "lit": len(lit)}).encode()
             _write_cache(name, head + b"\n" + lit + raw)
         except Exception:  # noqa: BLE001
             pass
 
-    def _database(self, exprs: list[tuple[bytes, int, int]]) -> Any:
+    def _database(self, exprs: list[tuple[bytes, int, int]]) -> tuple[Any, list[int]]:
+        """The compiled database (None if nothing compiles) and the ids Hyperscan refused."""
+        if not exprs:
+            return None, []
         hs = self._hs
         h = hashlib.sha256(hs.__version__.encode() if hasattr(hs, "__version__") else b"")
         for e, i, f in exprs:
@@ -376,44 +445,31 @@ class _Segment:
             try:
                 head, _, body = blob.partition(b"\n")
                 bad = json.loads(head)
-                db = hs.loadb(bytes(body), hs.HS_MODE_BLOCK) if body else None
-                self.always = tuple(sorted(set(self.always) | set(bad)))
-                return db
+                return (hs.loadb(bytes(body), hs.HS_MODE_BLOCK) if body else None), bad
             except Exception:  # noqa: BLE001 - stale or foreign cache: recompile
                 pass
-        before = set(self.always)
-        db = self._compile(exprs)
-        bad = sorted(set(self.always) - before)
+        db, bad = self._compile(exprs)
         try:
             _write_cache(name, json.dumps(bad).encode() + b"\n" + (bytes(hs.dumpb(db)) if db is not None else b""))
         except Exception:  # noqa: BLE001
             pass
-        return db
+        return db, bad
 
-    def _compile(self, exprs: list[tuple[bytes, int, int]]) -> Any:
+    def _compile(self, exprs: list[tuple[bytes, int, int]]) -> tuple[Any, list[int]]:
         hs = self._hs
         try:
-            return self._compile_all(exprs)
+            return self._compile_all(exprs), []
         except hs.error:
             pass
-        # Some expression is refused: keep the rules whose expressions all compile; a
-        # translated pattern is cut shorter until it compiles.
+        # Some expression is refused: keep the ids whose expressions all compile.
         bad = set()
-        fixed = []
         for e, i, f in exprs:
             try:
                 self._compile_all([(e, i, f)])
             except hs.error:
-                shorter = _shorter_translation(self.rules[i], hs) if f & hs.HS_FLAG_PREFILTER else None
-                if shorter is None:
-                    bad.add(i)
-                else:
-                    fixed.append((shorter.encode("ascii"), i, f))
-                continue
-            fixed.append((e, i, f))
-        self.always = tuple(sorted(set(self.always) | bad))
-        keep = [x for x in fixed if x[1] not in bad]
-        return self._compile_all(keep) if keep else None
+                bad.add(i)
+        keep = [x for x in exprs if x[1] not in bad]
+        return (self._compile_all(keep) if keep else None), sorted(bad)
 
     def _compile_all(self, exprs: list[tuple[bytes, int, int]]) -> Any:
         hs = self._hs
@@ -528,6 +584,7 @@ class PythonMatcher:
                     break
                 words.setdefault(key, []).append(r)
         self.always = tuple(sorted(set(always)))
+        self._memo: dict[str, dict[int, bool]] = {}
         final = {w: tuple(sorted(set(rs) - set(self.always))) for w, rs in words.items()}
         final = {w: rs for w, rs in final.items() if rs}
         self._searcher = self._automaton(final) if final else None
@@ -561,7 +618,7 @@ class PythonMatcher:
                     candidates[line] = set(rs)
                 else:
                     found.update(rs)
-        return _verify(self.rules, lines, candidates, self.always)
+        return _verify(self.rules, lines, candidates, self.always, self._memo)
 
 
 # -- choosing ----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ characters themselves ("ß", "ﬀ") are never put into literals: the literal is 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
@@ -193,9 +193,15 @@ def _analyse_node(node: rc.RegexBase) -> _Info:
         return _Info(frozenset({(NL,)}), None)
     if isinstance(node, _ZERO_WIDTH):
         return _ZERO
-    if isinstance(node, rc.LookAround) or (hasattr(rc, "LookAroundConditional")
-                                           and isinstance(node, rc.LookAroundConditional)):
-        return _ZERO if isinstance(node, rc.LookAround) else _UNKNOWN
+    if isinstance(node, rc.LookAround):
+        if not node.positive:
+            return _ZERO
+        # A positive lookaround consumes nothing, but what it looks at is on the same line
+        # and must be there for the pattern to match: its requirement is the node's.
+        inner = _analyse(node.subpattern)
+        return _Info(frozenset({_EMPTY}), _best(inner.exact, inner.req))
+    if hasattr(rc, "LookAroundConditional") and isinstance(node, rc.LookAroundConditional):
+        return _UNKNOWN
     if isinstance(node, (rc.Group, rc.Atomic)):
         return _analyse(node.subpattern)
     if isinstance(node, _REPEATS):
@@ -279,6 +285,8 @@ def _combine(infos: list[_Info]) -> _Info:
     candidates: list[frozenset[Literal] | None] = []
     for info in infos:
         if info.exact is not None:
+            if info.req is not None:
+                candidates.append(info.req)  # what a lookaround requires besides its (empty) match
             joined = _cross(current, info.exact) if current is not None else None
             if joined is None:
                 candidates.append(current)
@@ -368,8 +376,30 @@ _ANY_RUN = r"[^\n]"   # one byte of any character but a line break
 MAX_EXPRESSION = 100000
 
 
+def _byte(b: int) -> str:
+    """One byte as Hyperscan reads it: ASCII letters and digits as they are, others escaped."""
+    return chr(b) if 0x30 <= b <= 0x39 or 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A else f"\\x{b:02x}"
+
+
 def _esc_bytes(text: str) -> str:
-    return "".join(f"\\x{b:02x}" for b in text.encode("utf-8"))
+    return "".join(_byte(b) for b in text.encode("utf-8"))
+
+
+def _byte_class(members: Iterable[int]) -> str:
+    """A class of bytes, runs of three or more written as ranges."""
+    ordered = sorted(set(members))
+    parts: list[str] = []
+    k = 0
+    while k < len(ordered):
+        j = k
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        if j - k >= 2:
+            parts.append(f"{_byte(ordered[k])}-{_byte(ordered[j])}")
+        else:
+            parts.extend(_byte(b) for b in ordered[k:j + 1])
+        k = j + 1
+    return "[" + "".join(parts) + "]"
 
 
 @functools.lru_cache(maxsize=None)
@@ -440,11 +470,31 @@ def literal_piece(lit: Literal) -> str | None:
     return _esc_bytes("".join(best))
 
 
+def literal_scan_expression(lit: Literal) -> tuple[str, bool] | None:
+    """The Hyperscan expression to scan `text_key` text for `lit`, and whether it is caseless.
+
+    A literal that is ASCII once mapped (or case-sensitive) is scanned as it is, with
+    HS_FLAG_CASELESS. One with caseless non-ASCII letters ("\\nTélévision") is spelled
+    out with every case variant (`literal_expression`) rather than cut to its longest
+    ASCII piece ("sion"), which would hit every line with "décision" in it. Only if that
+    expression cannot be written is the piece used. None: nothing worth scanning for.
+    """
+    if not any(caseless and not _h(ch).isascii() for ch, caseless in lit):
+        piece = literal_piece(lit)
+        if piece is not None:
+            return piece, True
+    try:
+        return literal_expression(lit), False
+    except Unsupported:
+        piece = literal_piece(lit)
+        return (piece, True) if piece is not None else None
+
+
 def _alternatives(options: Iterable[str]) -> str:
     opts = sorted(set(options))
     if len(opts) == 1:
         return opts[0]
-    single = [o for o in opts if len(o) == 4 and o.startswith("\\x")]  # one escaped byte
+    single = [o for o in opts if (len(o) == 4 and o.startswith("\\x")) or (len(o) == 1 and o.isalnum())]  # one byte
     if len(single) > 1:
         rest = [o for o in opts if o not in single]
         opts = ["[" + "".join(single) + "]", *rest]
@@ -453,11 +503,21 @@ def _alternatives(options: Iterable[str]) -> str:
     return "(?:" + "|".join(opts) + ")"
 
 
-def literal_expression(lit: Literal, mapped: bool = True) -> str:
-    """A Hyperscan expression matching (in `text_key` text) wherever a rule may match `lit`."""
+def literal_expression(lit: Literal, mapped: bool = True, fold_ascii: bool = False) -> str:
+    """A Hyperscan expression matching (in `text_key` text) wherever a rule may match `lit`.
+
+    fold_ascii: the expression is compiled with HS_FLAG_CASELESS, so a caseless letter's
+    ASCII variants are one letter ("f", not "[Ff]"), and a case-sensitive ASCII letter is
+    kept exact with "(?-i:...)".
+    """
     n = len(lit)
     memo: dict[int, str] = {}
     h = _h if mapped else (lambda t: t)
+
+    def esc(text: str) -> str:
+        if fold_ascii and text.isascii():
+            return _esc_bytes(text.lower())
+        return _esc_bytes(text)
 
     def from_(p: int) -> str:
         if p == n:
@@ -467,15 +527,18 @@ def literal_expression(lit: Literal, mapped: bool = True) -> str:
         ch, caseless = lit[p]
         options = []
         if not caseless:
-            options.append(_esc_bytes(h(ch)) + from_(p + 1))
+            head = _esc_bytes(h(ch))
+            if fold_ascii and any(c.isascii() and c.isalpha() for c in h(ch)):
+                head = "(?-i:" + head + ")"
+            options.append(head + from_(p + 1))
         else:
-            heads = [_esc_bytes(h(v)) for v in case_variants(ch)]
+            heads = [esc(h(v)) for v in case_variants(ch)]
             options.append(_alternatives(heads) + from_(p + 1))
             for k in (2, 3):
                 if p + k <= n and all(c for _, c in lit[p:p + k]):
                     multi = multi_variants("".join(c for c, _ in lit[p:p + k]))
                     if multi:
-                        options.append(_alternatives(_esc_bytes(h(d)) for d in multi) + from_(p + k))
+                        options.append(_alternatives(esc(h(d)) for d in multi) + from_(p + k))
         out = _alternatives(options)
         if len(out) > MAX_EXPRESSION:
             raise Unsupported("expression too large")
@@ -506,7 +569,7 @@ _CLASS_CACHE: dict[object, str] = {}
 def _ascii_class_uncached(node: rc.RegexBase) -> str:
     caseless = _caseless(getattr(node, "case_flags", 0))
     if caseless and any(node.matches(ord(d)) for d in expanding_chars()):
-        return _ANY_RUN + "{1,12}"  # may match a character folding to several ("[ß]" matches "ss")
+        return _ANY_RUN + "+"  # may match a character folding to several ("[ß]" matches "ss")
     members = []
     for a in range(128):
         if a == 10:
@@ -517,13 +580,16 @@ def _ascii_class_uncached(node: rc.RegexBase) -> str:
             members.append(a)
     parts = []
     if members:
-        parts.append("[" + "".join(f"\\x{a:02x}" for a in members) + "]")
+        # Translations are compiled caseless: a class that is not closed under ASCII case
+        # ([A-Z] for \p{Lu}) is kept exact.
+        closed = all(chr(a).swapcase() == chr(a) or ord(chr(a).swapcase()) in members for a in members)
+        parts.append(_byte_class(members) if closed else "(?-i:" + _byte_class(members) + ")")
     # Two-byte characters (U+0080..U+07FF: Latin accents, Greek, Cyrillic, Arabic ...):
     # only the lead bytes of blocks where the node matches something.
     leads = [b for b in range(0xC2, 0xE0) if any(node.matches(((b & 0x1F) << 6) | t) for t in range(64))
              or (caseless and any(_matches(node, ((b & 0x1F) << 6) | t, caseless) for t in range(64)))]
     if leads:
-        parts.append("[" + "".join(f"\\x{b:02x}" for b in leads) + "][\\x80-\\xbf]")
+        parts.append(_byte_class(leads) + "[\\x80-\\xbf]")
     parts.append(r"[\xe0-\xf4][\x80-\xbf]{2,3}")
     return "(?:" + "|".join(parts) + ")"
 
@@ -583,9 +649,12 @@ def _emit(node: rc.RegexBase) -> str:
         body = _emit(node.subpattern)
         if not body:
             return ""
-        if high is not None and high <= 8:
+        if body in (_ANY_RUN + "+", "(?:" + _ANY_RUN + "+)"):
+            return _ANY_RUN + ("*" if low == 0 else "+")  # runs of any characters: any run
+        if high is not None and high <= 8 and len(body) <= 80:
             return f"(?:{body}){{{low},{high}}}"
-        return f"(?:{body}){{{min(low, 4)},}}"
+        # Copies of a large body make an automaton Hyperscan refuses to build.
+        return f"(?:{body}){{{min(low, 1)},}}"
     if isinstance(node, (rc.RefGroup, rc.Conditional)) or (
             hasattr(rc, "LookAroundConditional") and isinstance(node, rc.LookAroundConditional)):
         return _ANY_RUN + "*"
@@ -609,9 +678,9 @@ def _emit_run(chars: list[tuple[str, bool]]) -> str:
     for i, (ch, caseless) in enumerate(chars + [("", False)]):
         if i == len(chars) or (caseless and (ch in expanding_chars() or len(_fold(ch)) != 1)):
             if start < i:
-                out.append(literal_expression(tuple(chars[start:i]), mapped=False))
+                out.append(literal_expression(tuple(chars[start:i]), mapped=False, fold_ascii=True))
             if i < len(chars):
-                out.append(_ANY_RUN + "{1,12}")  # a character that folds to several
+                out.append(_ANY_RUN + "+")  # a character that folds to several
             start = i + 1
     return "".join(out)
 
@@ -639,12 +708,150 @@ def _is_variable_tail(node: rc.RegexBase) -> bool:
     return isinstance(node, (rc.LookAround, *_ZERO_WIDTH))
 
 
-def translate(source: str, flags: int, max_items: int | None = None) -> str | None:
+# -- bounded translations ----------------------------------------------------------------
+#
+# A pattern's full translation can be far too large for Hyperscan (a list of sixty share
+# buttons, every case variant spelled out, repeated twenty times). Cut down to its first
+# items, it may keep nothing but "\n" and hit every line. Instead, the largest parts are
+# replaced by _GENERAL, which matches any text within a line: every part of a pattern
+# matches text within one line, so the result still matches wherever the pattern does,
+# and the anchors and small parts (the line start, the first word, the line end) stay.
+
+_GENERAL = r"[^\n]*"
+TRANSLATION_BUDGET = 6000   # characters of expression per rule
+_KEEP = 100                 # a part this small is never generalised
+
+
+def _emit_unit(unit: tuple[str, object], memo: dict[int, str]) -> str:
+    kind, payload = unit
+    if kind == "run":
+        return _emit_run(payload)  # type: ignore[arg-type]
+    key = id(payload)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _emit(payload)  # type: ignore[arg-type]
+    return found
+
+
+def _units(items: Iterable[rc.RegexBase]) -> list[tuple[str, object]]:
+    """Items with adjacent plain characters joined into runs (as `_emit_sequence` does)."""
+    units: list[tuple[str, object]] = []
+    run: list[tuple[str, bool]] = []
+    for item in _flatten(items):
+        plain = _plain_char(item)
+        if plain is not None:
+            run.append(plain)
+            continue
+        if run:
+            units.append(("run", run))
+            run = []
+        units.append(("node", item))
+    if run:
+        units.append(("run", run))
+    return units
+
+
+def _fold_safe_cut(run: list[tuple[str, bool]], k: int) -> bool:
+    """Whether a run may be cut before position k: no text character can fold to pattern
+    characters on both sides of the cut (text "ß" for pattern "s|s")."""
+    for a in range(max(0, k - 2), k):
+        for b in range(k + 1, min(len(run), a + 3) + 1):
+            window = run[a:b]
+            if all(c for _, c in window) and multi_variants("".join(ch for ch, _ in window)):
+                return False
+    return True
+
+
+def _approx_run(run: list[tuple[str, bool]], budget: int) -> str:
+    """The longest prefix of the run that fits (else the shortest), cut where no case folding
+    spans the cut, then anything."""
+    shortest = None
+    for k in range(len(run) - 1, 0, -1):
+        if not _fold_safe_cut(run, k):
+            continue
+        expr = _emit_run(run[:k])
+        if len(expr) <= budget:
+            return expr + _GENERAL
+        shortest = expr
+    return (shortest or "") + _GENERAL
+
+
+def _strip_general(expr: str) -> str:
+    while expr.endswith(_GENERAL):
+        expr = expr[:-len(_GENERAL)]
+    return expr
+
+
+def _approx_node(node: rc.RegexBase, budget: int, memo: dict[int, str], tail: bool = False) -> str:
+    """`node` translated within about `budget` characters. With `tail`, nothing follows the
+    node in the expression: a trailing "anything" is left out (it would only add end offsets)."""
+    full = _emit_unit(("node", node), memo)
+    if len(full) <= max(budget, _KEEP):
+        return full
+    if isinstance(node, rc.Sequence):
+        return _approx_units(_units(node.items), budget, memo, tail)
+    if isinstance(node, rc.Branch):
+        fulls = [_emit_unit(("node", b), memo) for b in node.branches]
+        parts = list(fulls)
+        left, todo = budget, len(fulls)
+        for k in sorted(range(len(fulls)), key=lambda k: len(fulls[k])):
+            share = max(left // todo, 1)
+            todo -= 1
+            if len(fulls[k]) > share:
+                parts[k] = _approx_node(node.branches[k], share, memo, tail)
+                if parts[k] == _GENERAL or (tail and not parts[k]):
+                    return _GENERAL if not tail else ""
+            left -= len(parts[k])
+        if tail:
+            parts = [_strip_general(p) for p in parts]
+        return "(?:" + "|".join(parts) + ")"
+    if isinstance(node, (rc.Group, rc.Atomic)):
+        inner = _approx_node(node.subpattern, budget, memo, tail)
+        return inner if inner in (_GENERAL, "") else "(?:" + inner + ")"
+    if isinstance(node, _REPEATS):
+        if node.min_count == 0:
+            return "" if tail else _GENERAL
+        body = _approx_node(node.subpattern, budget, memo, tail)
+        if body in (_GENERAL, ""):
+            return body
+        return "(?:" + body + ")" + ("" if tail else _GENERAL)
+    return full  # one character (class) or anchor: never large
+
+
+def _approx_units(units: list[tuple[str, object]], budget: int, memo: dict[int, str], tail: bool = False) -> str:
+    """The units' translation within about `budget` characters: the small ones in full, the
+    large ones cut down with an equal share each of what is left."""
+    full = [_emit_unit(u, memo) for u in units]
+    out = list(full)
+    if sum(map(len, full)) > budget:
+        left, todo = budget, len(units)
+        for k in sorted(range(len(units)), key=lambda k: len(full[k])):
+            share = max(left // todo, 1)
+            todo -= 1
+            if len(full[k]) <= max(share, _KEEP):
+                left -= len(full[k])
+                continue
+            kind, payload = units[k]
+            last = tail and all(not out[j] for j in range(k + 1, len(units)))
+            out[k] = (_approx_run(payload, share) if kind == "run"  # type: ignore[arg-type]
+                      else _approx_node(payload, share, memo, last))  # type: ignore[arg-type]
+            left -= min(len(out[k]), share)
+    joined: list[str] = []
+    for part in out:
+        if part == _GENERAL and joined and joined[-1].endswith(_GENERAL):
+            continue
+        joined.append(part)
+    text = "".join(joined)
+    return _strip_general(text) if tail else text
+
+
+def translate(source: str, flags: int, max_items: int | None = None, budget: int | None = None) -> str | None:
     """A Hyperscan expression that matches (at least) wherever the pattern matches a line.
 
     Trailing parts of variable length are left out (a shorter match ends on the same line
     and reports far fewer end offsets); `max_items` keeps only the pattern's first items,
-    which is still a superset. None if the pattern cannot be translated.
+    which is still a superset. With `budget`, parts are generalised (see above) until the
+    expression has about that many characters. None if the pattern cannot be translated.
     """
     try:
         parsed = _parse(source, flags)
@@ -655,10 +862,69 @@ def translate(source: str, flags: int, max_items: int | None = None) -> str | No
             items.pop()
         if not items:
             return None
-        out = _emit_sequence(items)
+        if budget is None:
+            out = _emit_sequence(items)
+        else:
+            out = _approx_units(_units(items), budget, {}, tail=True)
     except (Unsupported, regex.error, rc.error, RecursionError, AttributeError, TypeError, ValueError):
         return None
     if not out or len(out) > MAX_EXPRESSION:
+        return None
+    return out
+
+
+def _distribute(items: list[rc.RegexBase], max_parts: int) -> list[list[rc.RegexBase]] | None:
+    """The items once per alternative of their first alternation (if it has at most
+    `max_parts` alternatives), or None: Hyperscan builds the parts of a large pattern
+    where it refuses the whole."""
+    for k, item in enumerate(items):
+        node = item
+        while isinstance(node, (rc.Group, rc.Atomic)) or (isinstance(node, rc.Sequence) and len(node.items) == 1):
+            node = node.subpattern if not isinstance(node, rc.Sequence) else node.items[0]
+        if isinstance(node, rc.Branch):
+            if len(node.branches) > max_parts:
+                return None
+            return [[*items[:k], *_flatten([b]), *items[k + 1:]] for b in node.branches]
+    return None
+
+
+def translate_parts(source: str, flags: int, accept: Callable[[str], bool] | None = None,
+                    budget: int = TRANSLATION_BUDGET, max_parts: int = 64) -> list[str] | None:
+    """Hyperscan expressions one of which matches (at least) wherever the pattern matches a line.
+
+    The pattern's first alternation is split into one expression per alternative; each is
+    generalised to about `budget` characters. A part that `accept` (a compile check)
+    refuses is split at its next alternation, or else generalised further. None if some
+    part cannot be translated or accepted.
+    """
+    try:
+        parsed = _parse(source, flags)
+        items = _flatten([parsed])
+        work = _distribute(items, max_parts) or [items]
+        out: list[str] = []
+        while work:
+            part = work.pop(0)
+            while part and _is_variable_tail(part[-1]):
+                part.pop()
+            if not part:
+                return None
+            expr = _approx_units(_units(part), budget, {}, tail=True)
+            if not expr or len(expr) > MAX_EXPRESSION:
+                return None
+            if accept is not None and not accept(expr):
+                split = _distribute(part, max_parts - len(out) - len(work))
+                if split is not None:
+                    work[:0] = split
+                    continue
+                for size in (budget // 2 ** k for k in range(1, 7)):
+                    expr = _approx_units(_units(part), size, {}, tail=True)
+                    if expr and accept(expr):
+                        break
+                else:
+                    return None
+            if expr not in out:
+                out.append(expr)
+    except (Unsupported, regex.error, rc.error, RecursionError, AttributeError, TypeError, ValueError):
         return None
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 import regex
@@ -24,7 +25,9 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
     max_after = params.get("max_lines_after", 1)
     kept = state.kept()
     lines = state.doc.lines
-    for pos in range(len(kept) - 1):
+    # Only the last pairs can qualify (at most max_after kept lines after the bio).
+    first = max(0, len(kept) - 3 - int(max_after)) if isinstance(max_after, (int, float)) else 0
+    for pos in range(first, len(kept) - 1):
         i, j = kept[pos], kept[pos + 1]
         if len(kept) - pos - 2 > max_after or not state.in_region(i, "tail"):
             continue
@@ -44,12 +47,17 @@ def _drop_names_of_removed_bios(state: PassState, rule_id: str, category: str) -
     in Stuttgart …"); elsewhere it must start with it.
     """
     lines = state.doc.lines
-    for pos, i in enumerate(state.nonblank[:-1]):
-        j = state.nonblank[pos + 1]
+    nonblank = state.nonblank
+    # Only a line an author rule matched can be the removed bio: look at those (in order;
+    # a drop here changes no other pair's conditions).
+    for j in sorted(j for j, rules in state.hits.items() if any(r.category == "author" for r in rules)):
+        pos = bisect_left(nonblank, j) - 1
+        if pos < 0 or pos + 1 >= len(nonblank) or nonblank[pos + 1] != j:
+            continue
+        i = nonblank[pos]
         if state.removed[i] or not state.removed[j] or not looks_like_name(lines[i]):
             continue
-        bio_by_rule = any(r.category == "author" for r in state.hits.get(j, ()))
-        if bio_by_rule and (state.in_region(i, "tail") or _starts_with_name(lines[j], lines[i])):
+        if state.in_region(i, "tail") or _starts_with_name(lines[j], lines[i]):
             state.drop_line(rule_id, category, i)
 
 

@@ -9,20 +9,50 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from .state import PassState
 
 __all__ = ["detect_caption_twice", "caption_key"]
 
-_TRAILING_PARENTHESIS = regex.compile(r"\s*[(\[][^()\[\]]{1,60}[)\]]\s*$")
-_TRAILING_PUNCT = regex.compile(r"[\s.,;:!?…\"'“”„»«]+$")
+# What `regex` means by \s (str.isspace() without the separators \x1c-\x1f).
+_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+         "\u2028\u2029\u202f\u205f\u3000"
+_PUNCT = _SPACE + ".,;:!?…\"'“”„»«"
+_BRACKETS = "()[]"
+_MAX_PARENTHETICAL = 60
 
 
 def caption_key(line: str) -> str:
-    """The caption text without a trailing parenthetical credit or punctuation."""
-    line = _TRAILING_PARENTHESIS.sub("", line)
-    return _TRAILING_PUNCT.sub("", line).casefold()
+    """The caption text without a trailing parenthetical credit or punctuation.
+
+    Exactly what removing `\\s*[(\\[][^()\\[\\]]{1,60}[)\\]]\\s*$` and then
+    `[\\s.,;:!?…"'“”„»«]+$` gives, casefolded, done with string methods.
+    """
+    end = len(line.rstrip(_SPACE)) - 1
+    if end > 0 and line[end] in ")]":
+        opening = max(line.rfind(b, 0, end) for b in _BRACKETS)
+        if opening >= 0 and line[opening] in "([" and 1 <= end - opening - 1 <= _MAX_PARENTHETICAL:
+            line = line[:opening].rstrip(_SPACE)
+    return line.rstrip(_PUNCT).casefold()
+
+
+def _keys(state: PassState) -> list[str | None]:
+    """caption_key of each line, computed once per document."""
+    keys = state.cache.get("caption_key")
+    if keys is None:
+        keys = state.cache["caption_key"] = [None] * len(state.doc.lines)
+    return keys  # type: ignore[return-value]
+
+
+def _kept_keys(state: PassState, kept: list[int]) -> list[str]:
+    keys = _keys(state)
+    lines = state.doc.lines
+    out = []
+    for i in kept:
+        key = keys[i]
+        if key is None:
+            key = keys[i] = caption_key(lines[i])
+        out.append(key)
+    return out
 
 
 def detect_caption_twice(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
@@ -31,16 +61,18 @@ def detect_caption_twice(state: PassState, rule_id: str, category: str, params: 
     max_between = params.get("max_between", 2)
     max_between_words = params.get("max_between_words", 10)
     kept = state.kept()
-    lines = state.doc.lines
+    keys = _kept_keys(state, kept)
+    if len(set(keys)) == len(keys):
+        return  # no two kept lines share a key: neither a caption twice nor a doubled line
     for pos, i in enumerate(kept):
         if pos == 0 or state.removed[i] or state.words(i) < min_words:
             continue  # the first kept line is the title: a repeated title is not a caption
-        key = caption_key(lines[i])
+        key = keys[pos]
         for step in range(1, max_between + 2):
             if pos + step >= len(kept):
                 break
             j = kept[pos + step]
-            if caption_key(lines[j]) != key:
+            if keys[pos + step] != key:
                 continue
             between = kept[pos + 1:pos + step]
             if not any(state.words(b) > max_between_words for b in between) and _caption_evidence(state, i, j, between):
@@ -52,15 +84,15 @@ def detect_caption_twice(state: PassState, rule_id: str, category: str, params: 
 def _drop_doubled_lines(state: PassState, rule_id: str, min_words: int) -> None:
     """A line repeated right after itself: every repeat goes, the first copy stays."""
     kept = state.kept()
-    lines = state.doc.lines
+    keys = _kept_keys(state, kept)
     for pos, i in enumerate(kept):
         if state.removed[i] or state.words(i) < min_words:
             continue
-        key = caption_key(lines[i])
-        for j in kept[pos + 1:]:
-            if caption_key(lines[j]) != key:
+        key = keys[pos]
+        for q in range(pos + 1, len(kept)):
+            if keys[q] != key:
                 break
-            state.drop_line(rule_id, "duplicate", j)
+            state.drop_line(rule_id, "duplicate", kept[q])
 
 
 def _caption_evidence(state: PassState, i: int, j: int, between: list[int]) -> bool:

@@ -27,8 +27,7 @@ def find_title(state: PassState, look_at: int = 3) -> int | None:
     """
     kept = state.kept()[:look_at]
     for i in kept:
-        line = state.doc.lines[i]
-        if 3 <= len(line.split()) <= _MAX_TITLE_WORDS and not line.endswith("."):
+        if 3 <= state.words(i) <= _MAX_TITLE_WORDS and not state.doc.lines[i].endswith("."):
             return i
     return kept[0] if kept else None
 

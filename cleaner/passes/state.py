@@ -28,28 +28,31 @@ class PassState:
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     tail_headings: list[tuple[int, Rule]] = field(default_factory=list)
     removed_by_tail: bool = False
+    # Per-document caches (a line's content never changes; which lines are kept does).
+    _words: list[int] | None = field(default=None, repr=False, compare=False)
+    _kept: list[int] | None = field(default=None, repr=False, compare=False)
+    cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def start(cls, doc: Document) -> PassState:
-        blank = [not line for line in doc.lines]
-        rank, nonblank = [-1] * len(blank), []
-        for i, is_blank in enumerate(blank):
-            if not is_blank:
-                rank[i] = len(nonblank)
-                nonblank.append(i)
+        lines = doc.lines
+        blank = [not line for line in lines]
+        nonblank = [i for i, line in enumerate(lines) if line]
+        rank = [-1] * len(blank)
+        for position, i in enumerate(nonblank):
+            rank[i] = position
         return cls(doc=doc, removed=[False] * len(blank), blank=blank, rank=rank, nonblank=nonblank,
                    ranked=len(nonblank))
 
     def rerank(self) -> None:
         """Positions among the lines that survived so far, as a fresh run on the output would see them."""
-        position = 0
+        rank = self.rank
+        kept = self.kept()
         for i in self.nonblank:
-            if self.removed[i]:
-                self.rank[i] = -1
-            else:
-                self.rank[i] = position
-                position += 1
-        self.ranked = position
+            rank[i] = -1
+        for position, i in enumerate(kept):
+            rank[i] = position
+        self.ranked = len(kept)
 
     # -- positions -------------------------------------------------------------------
     def in_region(self, i: int, region: str) -> bool:
@@ -60,11 +63,29 @@ class PassState:
         return self.rank[i] >= max(3, self.ranked * TAIL_START)
 
     def kept(self) -> list[int]:
-        """Indices of non-blank lines not removed so far, in order."""
-        return [i for i in self.nonblank if not self.removed[i]]
+        """Indices of non-blank lines not removed so far, in order (a shared list: do not modify)."""
+        kept = self._kept
+        if kept is None:
+            removed = self.removed
+            kept = self._kept = [i for i in self.nonblank if not removed[i]]
+        return kept
 
     def words(self, i: int) -> int:
-        return len(self.doc.lines[i].split())
+        """How many words line i has (counted once per document)."""
+        counts = self._words
+        if counts is None:
+            counts = self._words = [-1] * len(self.removed)
+        n = counts[i]
+        if n < 0:
+            n = counts[i] = len(self.doc.lines[i].split())
+        return n
+
+    def set_words(self, i: int, n: int) -> None:
+        """Record line i's word count where a pass has split the line anyway."""
+        counts = self._words
+        if counts is None:
+            counts = self._words = [-1] * len(self.removed)
+        counts[i] = n
 
     # -- removing ----------------------------------------------------------------------
     def drop(self, rule_id: str, category: str, start: int, end: int) -> None:
@@ -78,6 +99,7 @@ class PassState:
                 run = []
                 continue
             self.removed[i] = True
+            self._kept = None
             run.append(i)
         self._record(rule_id, category, run)
 
