@@ -29,7 +29,7 @@ import regex
 
 from .segment import Block, Node
 
-__all__ = ["ContentParams", "find_main_content"]
+__all__ = ["ContentParams", "block_weight", "find_main_content"]
 
 _SPLIT_NAME = regex.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
 _SENTENCE = regex.compile(r"[.!?…]['\"’”»)]?(?:\s|$)|[。！？]")
@@ -133,7 +133,7 @@ def _words(text: str, chars: int) -> int:
     return spaces + 1
 
 
-def _weight(b: Block, p: ContentParams) -> float:
+def block_weight(b: Block, p: ContentParams) -> float:
     if b.strip is not None:
         return -p.stripped_penalty * b.chars
     if b.hits:
@@ -195,7 +195,7 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
     if len(cache) > 200_000:
         cache.clear()
     evidence = [_name_evidence(n.cls, params, cache) for n in nodes]
-    weights = [_weight(b, params) for b in blocks]
+    weights = [block_weight(b, params) for b in blocks]
 
     # Negative names on a container holding most of the page's prose name a wrapper
     # ("main-with-sidebar"), not cruft: ignore them there.

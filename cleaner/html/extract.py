@@ -26,7 +26,7 @@ from ..document import Document, Removal, Result, render
 from ..engine.model import HtmlRule
 from ..engine.rulebook import host_of
 from ..normalize import normalize_lines
-from .content import ContentParams, find_main_content
+from .content import ContentParams, block_weight, find_main_content
 from .metadata import PageLookups, find_author, find_date, find_title
 from .parse import parse_html, to_text
 from .segment import Block, Segmentation, segment
@@ -209,14 +209,16 @@ class HtmlExtractor:
                                     and params.short_words * 4 <= b.chars <= params.evidence_max_chars))
                  for line in range(b.first_line, b.first_line + len(b.lines))]
         page.match_lines(pipeline.matcher, lines)
-        found = False
         for b in page.blocks:
             b.hits = 0
+        hit: set[int] = set()
         for i, rules in page.line_hits.items():
             if any(rule.action != "drop-span" for rule in rules):
-                page.blocks[page.block_of_line[i]].hits += 1
-                found = True
-        return found
+                k = page.block_of_line[i]
+                page.blocks[k].hits += 1
+                hit.add(k)
+        # Only a block that counted for the article can change the choice by counting against.
+        return any(_counts_for(page.blocks[k], params) for k in hit)
 
     def _pick_article(self, page: PageDocument, sel: HtmlSelection, title: str | None, pipeline: Any) -> None:
         """A site pack's body selector, else the generic detector, run again with the text
@@ -309,6 +311,14 @@ class HtmlExtractor:
         text = render(doc.raw, removed, spans, blank)
         removals.sort(key=lambda r: (r.start, r.span or (0, 0)))
         return text, title, found_date, removals
+
+
+def _counts_for(block: Block, params: ContentParams) -> bool:
+    saved, block.hits = block.hits, 0
+    try:
+        return block_weight(block, params) > 0
+    finally:
+        block.hits = saved
 
 
 def _runs(lines: list[int], raw: list[str]) -> list[tuple[int, int]]:

@@ -126,17 +126,15 @@ def extract_value(rule: HtmlRule, root: Any, cache: PageLookups) -> str | None:
 def find_title(rules: Sequence[HtmlRule], root: Any, h1: str | None, cache: PageLookups) -> tuple[str | None, str | None]:
     """(title, id of the rule that gave it). The page's h1 wins when a metadata title contains it."""
     candidates: list[tuple[str, str]] = []
+    folded = h1.casefold() if h1 else None
     for rule in rules:
         value = extract_value(rule, root, cache)
         if value:
+            if folded is not None and (folded in value.casefold() or value.casefold() in folded):
+                return h1, rule.id
             candidates.append((value, rule.id))
     if not candidates:
         return (h1, None) if h1 else (None, None)
-    if h1:
-        folded = h1.casefold()
-        for value, rule_id in candidates:
-            if folded in value.casefold() or value.casefold() in folded:
-                return h1, rule_id
     value, rule_id = candidates[0]
     return _strip_site_name(value), rule_id
 
