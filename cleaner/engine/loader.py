@@ -261,23 +261,29 @@ def _build_html_rule(data: dict[str, Any], role: str, index: int, pack: str, fil
         return RuleError(message, file=file, line=line, rule_id=rule_id, field=field)
 
     css, xpath = data.get("css"), data.get("xpath")
+    classes, ids = tuple(data.get("classes", ())), tuple(data.get("ids", ()))
+    given = [k for k in ("css", "xpath", "classes", "ids") if data.get(k)]
     selector = None
     if role == "main":
-        if css or xpath:
-            raise fail("a main-content rule has no selector; tune it with params", "css" if css else "xpath")
+        if given:
+            raise fail("a main-content rule has no selector; tune it with params", given[0])
     else:
-        if css and xpath:
-            raise fail("give either css or xpath, not both", "xpath")
-        if not (css or xpath):
+        if css and xpath or (css or xpath) and (classes or ids):
+            raise fail("give one selector: css, xpath, or classes/ids", given[-1])
+        if (classes or ids) and role != "strip":
+            raise fail("classes/ids select elements to strip; other roles need css or xpath", given[0])
+        if not given:
             raise fail(f"an html {role} rule needs a selector; add css: '<selector>' or xpath: '<expression>'", "css")
         try:
-            selector = compile_selector(css=css, xpath=xpath)
+            selector = compile_selector(css=css, xpath=xpath, classes=classes, ids=ids)
         except SelectorError as exc:
-            raise fail(f"{exc}; fix the selector", "xpath" if xpath else "css") from exc
+            raise fail(f"{exc}; fix the selector", given[0]) from exc
     if role == "strip" and "category" not in data:
         raise fail("a strip rule needs a category (what its removals count as)", "category")
     examples = _examples(data.get("examples", {}))
-    if role == "strip":
+    # Imported rules (`source: {format: ftr}`) carry their provenance instead of examples.
+    imported = data.get("source", {}).get("format", "native") != "native"
+    if role == "strip" and not imported:
         if not (examples.drop or examples.cases or examples.known_miss_drop):
             raise fail("needs at least one example it drops; add an HTML snippet with an element it removes "
                        "to examples.drop", "examples.drop")
@@ -287,7 +293,7 @@ def _build_html_rule(data: dict[str, Any], role: str, index: int, pack: str, fil
     return HtmlRule(
         id=rule_id, name=data["name"], role=role, category=data.get("category", "other"),
         doc=RuleDoc(**data["doc"]), examples=examples, pack=pack, source=_source(data, file, line),
-        css=css, xpath=xpath, attr=data.get("attr"), json=tuple(data.get("json", [])),
+        css=css, xpath=xpath, classes=classes, ids=ids, attr=data.get("attr"), json=tuple(data.get("json", [])),
         params=dict(data.get("params", {})), selector=selector,
     )
 

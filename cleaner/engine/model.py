@@ -178,6 +178,8 @@ class HtmlRule:
     source: Source
     css: str | None = None
     xpath: str | None = None
+    classes: tuple[str, ...] = ()  # class tokens / ids matched as a set (imported generic lists)
+    ids: tuple[str, ...] = ()
     attr: str | None = None
     json: tuple[str, ...] = ()
     params: dict[str, Any] = field(default_factory=dict, compare=False)

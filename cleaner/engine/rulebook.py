@@ -82,12 +82,24 @@ class RuleBook:
 
 
 def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:
-    """`example.com` covers example.com and www.example.com; `.example.com` any subdomain."""
+    """`example.com` covers example.com and www.example.com; `.example.com` also every
+    subdomain; `*.example.com` the subdomains only (a FiveFilters `.example.com.txt`);
+    `~pattern` excludes what the pattern covers (adblock `~domain`, or a more specific
+    imported site file)."""
     bare = host[4:] if host.startswith("www.") else host
+    found = False
     for pattern in patterns:
-        if pattern.startswith("."):
-            if host == pattern[1:] or host.endswith(pattern):
-                return True
-        elif bare == pattern or host == pattern:
-            return True
-    return False
+        if pattern.startswith("~"):
+            if _covers(host, bare, pattern[1:]):
+                return False
+        elif not found:
+            found = _covers(host, bare, pattern)
+    return found
+
+
+def _covers(host: str, bare: str, pattern: str) -> bool:
+    if pattern.startswith("*."):
+        return host.endswith(pattern[1:]) and bare != pattern[2:]
+    if pattern.startswith("."):
+        return host == pattern[1:] or host.endswith(pattern)
+    return bare == pattern or host == pattern

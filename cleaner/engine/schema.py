@@ -145,7 +145,9 @@ _FIXTURE = {
     },
     "allOf": [
         {"anyOf": [{"required": ["input"]}, {"required": ["input_file"]}, {"required": ["test_url"]}]},
-        {"anyOf": [{"required": ["output"]}, {"required": ["contains"]}, {"required": ["not_contains"]}]},
+        # An imported test_url with no test_contains: a page to fetch and look at, no expectation yet.
+        {"anyOf": [{"required": ["output"]}, {"required": ["contains"]}, {"required": ["not_contains"]},
+                   {"required": ["test_url"], "not": {"anyOf": [{"required": ["input"]}, {"required": ["input_file"]}]}}]},
     ],
 }
 
@@ -161,6 +163,8 @@ _HTML_RULE = {
         "category": {"enum": list(CATEGORIES)},
         "css": {"type": "string", "minLength": 1},
         "xpath": {"type": "string", "minLength": 1},
+        "classes": _NONEMPTY_STRINGS,   # strip: any of these class tokens (a set lookup, for
+        "ids": _NONEMPTY_STRINGS,       #   imported lists of thousands of generic names)
         "attr": {"type": "string", "minLength": 1},
         "json": _NONEMPTY_STRINGS,
         "params": {"type": "object"},
@@ -184,7 +188,9 @@ PACK_SCHEMA: dict[str, Any] = {
         "pack": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._/-]*$"},
         "description": {"type": "string"},
         "lang": {"type": "string", "pattern": r"^[a-z]{2,3}$"},
-        "hosts": {"type": "array", "items": {"type": "string", "pattern": r"^\.?[a-z0-9.-]+$"}},
+        # example.com, .example.com (and every subdomain), *.example.com (subdomains only),
+        # ~<pattern>: not on those hosts
+        "hosts": {"type": "array", "items": {"type": "string", "pattern": r"^~?(?:\.|\*\.)?[a-z0-9_.-]+$"}},
         "valid_from": _DATE,
         "valid_until": _DATE,
         "stopwords": _STRINGS,

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Compound", "NativeSelector", "CompiledSelector", "SelectorError", "compile_selector", "SelectorIndex"]
+__all__ = ["Compound", "NativeSelector", "CompiledSelector", "SelectorError", "TextValue", "compile_selector",
+           "SelectorIndex"]
 
 
 class SelectorError(ValueError):
@@ -107,7 +108,7 @@ class CompiledSelector:
     """A rule's selector: native parts where possible, one XPath for the rest."""
 
     source: str
-    kind: str  # css | xpath
+    kind: str  # css | xpath | set (classes/ids)
     native: tuple[NativeSelector, ...] = ()
     xpath: Any = None  # lxml.etree.XPath or None
     xpath_source: str | None = None
@@ -145,7 +146,7 @@ class CompiledSelector:
                         hits.add(n)
             return [elements[n][1] for n in sorted(hits)]
         found: list[Any] = []
-        if self.native and any(s.key.tag is None for s in self.native):
+        if self.native and self.kind != "set" and any(s.key.tag is None for s in self.native):
             # No tag to filter on: one XPath (C) beats visiting every element in Python.
             if self._translated is None:
                 from lxml import etree
@@ -169,7 +170,7 @@ class CompiledSelector:
                     found.append(el)
         if self.xpath is not None:
             try:
-                extra = [e for e in self.xpath(root) if hasattr(e, "tag")]
+                extra = _nodes(self.xpath(root), self.kind == "xpath" and not found)
             except Exception:  # noqa: BLE001 - a page must never make a rule crash
                 extra = []
             if found:
@@ -184,6 +185,35 @@ class CompiledSelector:
         return any(s.matches(el, tag, classes, el_id) for s in self.native)
 
 
+class TextValue:
+    """A string an XPath gave instead of an element (`//meta/@content`, `//h1/text()`,
+    `substring-before(//title, ' | ')`): metadata rules read it like an element's text."""
+
+    tag = "#value"
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def itertext(self) -> Iterable[str]:
+        return iter((self.text,))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return default
+
+    def getparent(self) -> Any:
+        return None
+
+
+def _nodes(found: Any, values: bool) -> list[Any]:
+    """The elements of an XPath result; with `values`, its strings as TextValues too."""
+    if isinstance(found, str):
+        return [TextValue(str(found))] if values and found.strip() else []
+    if not isinstance(found, list):  # a number or boolean selects nothing
+        return []
+    return [e if hasattr(e, "tag") else TextValue(str(e)) for e in found
+            if hasattr(e, "tag") or (values and isinstance(e, str) and e.strip())]
+
+
 def _css_to_xpath(css: str) -> str:
     from cssselect import HTMLTranslator
 
@@ -195,15 +225,29 @@ def _document_order(root: Any, elements: list[Any]) -> list[Any]:
     return [e for e in root.iter() if e in wanted]
 
 
-def compile_selector(*, css: str | None = None, xpath: str | None = None) -> CompiledSelector:
-    """Compile one rule's selector; raises SelectorError with the reason if it is invalid."""
+def compile_selector(*, css: str | None = None, xpath: str | None = None,
+                     classes: Sequence[str] = (), ids: Sequence[str] = ()) -> CompiledSelector:
+    """Compile one rule's selector; raises SelectorError with the reason if it is invalid.
+
+    `classes`/`ids` (imported generic lists) become one native step per name, so the
+    SelectorIndex finds them with one dict lookup per class token of an element."""
     from lxml import etree
 
+    if classes or ids:
+        bad = [n for n in (*classes, *ids) if not n or any(ch.isspace() for ch in n)]
+        if bad:
+            raise SelectorError(f"class and id names are single tokens without spaces: {bad[0]!r}")
+        native = tuple(NativeSelector((Compound(classes=(c,)),), ()) for c in dict.fromkeys(classes))
+        native += tuple(NativeSelector((Compound(id=i),), ()) for i in dict.fromkeys(ids))
+        source = ", ".join([*(f".{c}" for c in classes), *(f"#{i}" for i in ids)])
+        return CompiledSelector(source=source, kind="set", native=native)
     if xpath is not None:
         try:
             compiled = etree.XPath(xpath)
         except etree.XPathSyntaxError as exc:
             raise SelectorError(f"invalid XPath: {exc}") from exc
+        except etree.XPathError as exc:  # e.g. an undefined namespace prefix
+            raise SelectorError(f"XPath does not compile: {exc}") from exc
         return CompiledSelector(source=xpath, kind="xpath", xpath=compiled, xpath_source=xpath)
     if css is None:
         raise SelectorError("needs 'css' or 'xpath'")
