@@ -150,6 +150,9 @@ def _parser() -> argparse.ArgumentParser:
     learn.add_argument("--min-share", type=float, default=0.2, metavar="F", help="share of pages, see --min-support")
     learn.add_argument("-v", "--verbose", action="store_true", help="list the frequent lines not proposed, and why")
     learn.set_defaults(run=_cmd_rules_learn)
+    from .importers.commands import add_import_parser
+
+    add_import_parser(rules_sub)
     return parser
 
 
