@@ -9,7 +9,9 @@ from .state import PassState
 
 __all__ = ["record_hits", "apply_line_rules", "drop_teasers_after"]
 
-_SENTENCE_END = (".", "!", ";")
+# A line ending like a sentence, or with a colon that introduces what follows, is not a teaser headline.
+_SENTENCE_END = (".", "!", ";", ":")
+_PROSE_WORDS = 12
 
 
 def record_hits(state: PassState, hits: Iterable[tuple[int, Rule]]) -> None:
@@ -71,12 +73,20 @@ def _drop_next(state: PassState, i: int, rule: Rule) -> None:
 
 def drop_teasers_after(state: PassState, i: int, rule: Rule) -> None:
     """Up to `next.max_lines` teaser-like lines after line i (short, not ending a sentence)."""
-    taken = 0
-    for j in state.nonblank[state.rank[i] + 1:]:
+    taken, previous = 0, i
+    following = state.nonblank[state.rank[i] + 1:]
+    for k, j in enumerate(following):
         if taken >= rule.next_max_lines or not _teaser_like(state.doc.lines[j], rule.next_max_words):
             break
+        after_break = taken and j > previous + 1
+        if after_break and k + 1 < len(following) and _prose(state.doc.lines[following[k + 1]]):
+            break  # past a paragraph break, a short line that leads into prose is the article's subheading
         state.drop_line(rule.id, rule.category, j)
-        taken += 1
+        taken, previous = taken + 1, j
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) > _PROSE_WORDS and line.rstrip().endswith(_SENTENCE_END)
 
 
 def _teaser_like(line: str, max_words: int) -> bool:

@@ -1,0 +1,67 @@
+"""Line-rule actions on whole documents: what a heading rule takes along, and where it stops."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from cleaner import Cleaner, Config
+from cleaner.engine.loader import load_pack_text
+
+PACK = textwrap.dedent("""\
+    pack: test-actions
+    lang: en
+    rules:
+      - id: T-REL-001
+        name: related-heading
+        category: related
+        match: {regex: '^Read more(?: from [A-Za-z ]+)?:?$'}
+        action: drop-next
+        doc: {what: a related heading and its teasers, why: test, safety: test}
+        examples: {drop: ["Read more:"], keep: ["Read more books."]}
+    """)
+
+PARA = ("The council said the new rules would take effect in spring, after a consultation "
+        "with residents and businesses in the affected streets.")
+
+
+@pytest.fixture(scope="module")
+def cleaner(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pack") / "actions.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    load_pack_text(PACK, str(path))  # the pack itself is valid
+    return Cleaner(Config(rules=(str(path),), shipped=False))
+
+
+def _removed(cleaner, lines):
+    result = cleaner.clean_and_explain("\n".join(lines), lang="en")
+    return {line for r in result.removals for line in r.text.split("\n")}
+
+
+def test_teasers_after_the_heading_go(cleaner):
+    lines = ["Headline of the day", "", PARA, "", "Read more:", "Astronomers spot new planet",
+             "Budget to be cut by a fifth", "", PARA]
+    assert _removed(cleaner, lines) == {"Read more:", "Astronomers spot new planet", "Budget to be cut by a fifth"}
+
+
+def test_a_subheading_past_a_paragraph_break_that_leads_into_prose_stays(cleaner):
+    lines = ["Headline of the day", "", PARA, "", "Read more:", "Astronomers spot new planet",
+             "", "Why does this matter?", "", PARA, "", PARA]
+    removed = _removed(cleaner, lines)
+    assert "Astronomers spot new planet" in removed
+    assert "Why does this matter?" not in removed
+
+
+def test_teasers_separated_by_blank_lines_still_go(cleaner):
+    lines = ["Headline of the day", "", PARA, "", "Read more:", "", "Astronomers spot new planet", "",
+             "Budget to be cut by a fifth", "", "Ministers split over rail plan", "", PARA]
+    removed = _removed(cleaner, lines)
+    assert {"Astronomers spot new planet", "Budget to be cut by a fifth"} <= removed
+
+
+def test_a_line_ending_in_a_colon_introduces_text_and_is_not_a_teaser(cleaner):
+    lines = ["Headline of the day", "", PARA, "", "Read more:", "Astronomers spot new planet", "",
+             "What the draft Bill proposes:", "A national cap of 2 per cent on rent increases.", "", PARA]
+    removed = _removed(cleaner, lines)
+    assert "What the draft Bill proposes:" not in removed
