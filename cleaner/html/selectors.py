@@ -254,6 +254,7 @@ def compile_selector(*, css: str | None = None, xpath: str | None = None,
     import cssselect
     from cssselect import HTMLTranslator
 
+    _check_has(css)
     try:
         parsed = cssselect.parse(css)
     except cssselect.SelectorError as exc:
@@ -283,6 +284,31 @@ def compile_selector(*, css: str | None = None, xpath: str | None = None,
         except etree.XPathSyntaxError as exc:  # pragma: no cover - cssselect emits valid XPath
             raise SelectorError(f"CSS selector translates to invalid XPath: {exc}") from exc
     return CompiledSelector(source=css, kind="css", native=tuple(native), xpath=compiled, xpath_source=source)
+
+
+def _check_has(css: str) -> None:
+    """cssselect reads `:has(> a.x)` as `:has(> a)` plus `.x` on the outer element, and
+    rejects `:has(a b)`: only a compound argument (no combinator) means what it says."""
+    start = css.find(":has(")
+    while start >= 0:
+        depth, quote, i = 0, "", start + 4
+        for i in range(start + 4, len(css)):
+            ch = css[i]
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "'\"":
+                quote = ch
+            elif ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif depth == 1 and (ch in ">+~" or (ch == " " and css[start + 5:i].strip())):
+                if ch != " " or css[i + 1:].lstrip()[:1] not in (")", ""):
+                    raise SelectorError(f"unsupported CSS selector: {css[start:]!r}: :has() takes one compound "
+                                        "selector here (no combinator inside)")
+        start = css.find(":has(", i)
 
 
 _OPS = {"exists", "=", "~=", "^=", "$=", "*=", "|="}
