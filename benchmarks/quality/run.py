@@ -3,7 +3,9 @@
 
     python benchmarks/quality/run.py [--data DIR] [--systems cleaner,trafilatura,...] [--limit N]
 
-DIR holds `html/<id>.html.gz` and `ground-truth.json` ({id: {"articleBody", "url"}}).
+DIR holds `html/<id>.html.gz` and `ground-truth.json` ({id: {"articleBody", "url"}}), or
+pages in the simple gold format: `NAME.html` next to `NAME.txt` (the article text, with an
+optional first line `URL: ...`), as in `benchmarks/quality/de_pages/`.
 Every system gets the same input (the page decoded as UTF-8, as the benchmark's own
 runners read it) in the same process, one page after another, after a warm-up (one
 page; for cleaner also compiling each pack language's rules, which a Cleaner otherwise
@@ -136,11 +138,27 @@ SYSTEMS: dict[str, Callable[[], Callable[[str, str], str]]] = {
 
 
 def load(data: Path, limit: int | None) -> list[tuple[str, str, str, str]]:
+    if not (data / "ground-truth.json").is_file():
+        return load_pairs(data, limit)
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     for key in sorted(truth)[:limit]:
         with gzip.open(data / "html" / f"{key}.html.gz", "rt", encoding="utf-8", errors="replace") as f:
             pages.append((key, f.read(), truth[key].get("url", ""), truth[key].get("articleBody", "")))
+    return pages
+
+
+def load_pairs(data: Path, limit: int | None) -> list[tuple[str, str, str, str]]:
+    """The simple gold format: `NAME.html` (UTF-8) next to `NAME.txt`, the article text;
+    an optional first line `URL: ...` in the .txt gives the page's address."""
+    pages = []
+    for html_path in sorted(data.glob("*.html"))[:limit]:
+        gold = html_path.with_suffix(".txt").read_text(encoding="utf-8")
+        url = ""
+        if gold.startswith("URL:"):
+            first, _, gold = gold.partition("\n")
+            url = first[4:].strip()
+        pages.append((html_path.stem, html_path.read_text(encoding="utf-8", errors="replace"), url, gold.strip()))
     return pages
 
 
@@ -179,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-shipped", action="store_true", help="cleaner without its shipped packs (use --rules)")
     args = parser.parse_args(argv)
     _CLEANER_CONFIG.update(rules=tuple(args.rules), shipped=not args.no_shipped)
-    if not (args.data / "ground-truth.json").is_file():
-        print(f"no benchmark data at {args.data} (expected ground-truth.json and html/)", file=sys.stderr)
+    if not (args.data / "ground-truth.json").is_file() and not any(args.data.glob("*.html")):
+        print(f"no benchmark data at {args.data} (expected ground-truth.json and html/, "
+              "or NAME.html with NAME.txt gold)", file=sys.stderr)
         return 2
     pages = load(args.data, args.limit)
     results = [r for r in (run(name.strip(), pages) for name in args.systems.split(",") if name.strip()) if r]
