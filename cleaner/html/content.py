@@ -185,6 +185,15 @@ class _Tree:
     def inside(self, node: int, block: int) -> bool:
         return node <= self.at[block] < self.end[node]
 
+    def blocks_under(self, roots: Sequence[int]) -> set[int]:
+        """Blocks inside any of these nodes: mark their subtrees' node ranges once, rather
+        than testing every block against every node."""
+        marked = bytearray(self.count)
+        end = self.end
+        for n in roots:
+            marked[n:end[n]] = b"\x01" * (end[n] - n)
+        return {k for k, n in enumerate(self.at) if marked[n]}
+
 
 def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: ContentParams) -> tuple[int, set[int]]:
     """(container node, indices of the blocks that are the article)."""
@@ -312,7 +321,7 @@ def _teaser_blocks(blocks: Sequence[Block], nodes: Sequence[Node], tree: _Tree, 
     units = [u for group in cards.values() if len(group) >= p.teaser_min_cards for u in group]
     if not units:
         return set()
-    return {i for i in range(len(blocks)) if any(tree.inside(u, i) for u in units)}
+    return tree.blocks_under(units)
 
 
 def _prune_link_lists(blocks: Sequence[Block], tree: _Tree, keep: set[int], weights: list[float],
@@ -325,9 +334,7 @@ def _prune_link_lists(blocks: Sequence[Block], tree: _Tree, keep: set[int], weig
     bad = [n for n in range(best + 1, tree.end[best])
            if sums[n] < 0 and chars[n] and links[n] / chars[n] > params.keep_link_density]
     if bad:
-        for i in list(keep):
-            if any(tree.inside(n, i) for n in bad):
-                keep.discard(i)
+        keep -= tree.blocks_under(bad)
     for i in list(keep):
         b = blocks[i]
         if b.link_density > params.max_link_density and b.chars < 200:
