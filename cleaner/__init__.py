@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .api import Cleaner, Config, clean, clean_and_explain
+from .api import Cleaner, Config, Limits, clean, clean_and_explain
 from .document import Removal, Result, apply_removals
 from .errors import CleanerError, InputError, LimitError, RuleError
 
 __all__ = [
-    "Cleaner", "Config", "clean", "clean_and_explain", "Removal", "Result", "apply_removals",
+    "Cleaner", "Config", "Limits", "clean", "clean_and_explain", "Removal", "Result", "apply_removals",
     "CleanerError", "InputError", "LimitError", "RuleError", "__version__",
 ]
 __version__ = "0.1.0"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 import threading
+from contextlib import nullcontext
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,10 +17,11 @@ from .engine.loader import load_packs, pack_files, shipped_rules_dir
 from .engine.rulebook import RuleBook, host_of
 from .errors import InputError
 from .langid import LanguageIdentifier
+from .limits import Deadline, Limits, cap_lines, guard_packs
 from .pipeline import Pipeline
 from .records import Errors, clean_batch, clean_record, clean_records, record_inputs
 
-__all__ = ["Config", "Cleaner", "clean", "clean_and_explain", "shared_cleaner"]
+__all__ = ["Config", "Cleaner", "Limits", "clean", "clean_and_explain", "shared_cleaner"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Config:
     rules: extra pack files or directories (loaded after the shipped ones).
     shipped: whether to load the packs shipped with cleaner.
     default_lang: language to assume when detection finds none.
+    limits: what one document may cost (size, line length, time, regex time): see
+    cleaner.limits and docs/threat-model.md.
     """
 
     rules: tuple[str | Path, ...] = ()
@@ -36,6 +40,7 @@ class Config:
     default_lang: str | None = None
     detect_language: bool = True
     extra: dict[str, object] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
 
 
 class Cleaner:
@@ -45,7 +50,9 @@ class Cleaner:
         self.config = config or Config()
         paths: list[str | Path] = [shipped_rules_dir()] if self.config.shipped else []
         paths.extend(self.config.rules)
-        self.rulebook = RuleBook(load_packs(paths))
+        # Patterns of packs that are not shipped (user, imported) search under the regex timeout.
+        packs = guard_packs(load_packs(paths), shipped_rules_dir(), self.config.limits.regex_timeout)
+        self.rulebook = RuleBook(packs)
         self.langid = LanguageIdentifier(self.rulebook.stopwords())
         self._pipelines: dict[tuple[str | None, str | None, date | None], Pipeline] = {}
         self._lock = threading.Lock()
@@ -63,20 +70,29 @@ class Cleaner:
         a doctype/<html>/<body> tag or dense markup). HTML may be given as bytes; its
         charset is then detected. For HTML the result is a cleaner.html.HtmlResult whose
         `source` is the page as text, the text its removals refer to.
+
+        Raises LimitError when the document is over a limit of `config.limits`.
         """
+        limits = self.config.limits
+        if isinstance(text, (str, bytes, bytearray, memoryview)):  # other types fail below, naming the type
+            limits.check_size(text)
+        deadline = Deadline(limits.time_budget)
         if input_format != "text" and (input_format == "html" or not isinstance(text, str) or _looks_like_html(text)
                                        or input_format != "auto"):
             if input_format not in ("auto", "html"):
                 raise InputError(f"input_format must be 'auto', 'text' or 'html', not {input_format!r}")
             if not isinstance(text, (str, bytes, bytearray, memoryview)):
                 raise InputError(f"html must be str or bytes, not {type(text).__name__}")
-            return self._html_extractor().clean(text, url=url, lang=lang, published=published)
+            return self._html_extractor().clean(text, url=url, lang=lang, published=published, deadline=deadline)
         if not isinstance(text, str):
             raise InputError(f"text must be str, not {type(text).__name__}")
         doc = Document.from_text(text, url=url)
+        cap_lines(doc.lines, limits.max_line_chars)
+        deadline.check("reading")
         doc.host = host_of(url)
         doc.lang = lang or self._language(doc)
-        return self._pipeline(doc.lang, doc.host, published).run(doc)
+        deadline.check("language detection")
+        return self._pipeline(doc.lang, doc.host, published, deadline).run(doc, deadline)
 
     def _html_extractor(self) -> Any:
         extractor = self.__dict__.get("_html")
@@ -98,7 +114,8 @@ class Cleaner:
                 return found
         return self.config.default_lang
 
-    def _pipeline(self, lang: str | None, host: str | None, day: date | None) -> Pipeline:
+    def _pipeline(self, lang: str | None, host: str | None, day: date | None,
+                  deadline: Deadline | None = None) -> Pipeline:
         site_packs = tuple(p.name for p in self.rulebook.site_packs(host, day))
         key = (lang, ",".join(site_packs) or None, day if site_packs else None)
         pipeline = self._pipelines.get(key)  # type: ignore[arg-type]
@@ -106,7 +123,9 @@ class Cleaner:
             with self._lock:
                 pipeline = self._pipelines.get(key)  # type: ignore[arg-type]
                 if pipeline is None:
-                    pipeline = Pipeline(self.rulebook.select(lang, host, day))
+                    # compiling is set-up, not the document's work: it does not count against its budget
+                    with deadline.paused() if deadline is not None else nullcontext():
+                        pipeline = Pipeline(self.rulebook.select(lang, host, day))
                     self._pipelines[key] = pipeline  # type: ignore[index]
         return pipeline
 

@@ -35,6 +35,7 @@ from typing import Any, TextIO
 
 from .api import Cleaner, Config
 from .errors import CleanerError, InputError
+from .limits import Limits, watchdog
 from .io import (
     STDIN, JsonlWriter, ReadOptions, Record, TreeWriter, iter_sources, last_record, read_source,
     safe_output_path, write_atomic,
@@ -43,6 +44,7 @@ from .io.sources import CONTAINERS, detect_format
 
 __all__ = [
     "BatchOptions", "BatchReport", "ReadOptions", "UsageError", "run_batch", "default_jobs",
+    "add_limit_options", "limits_from_args",
     "STDIN", "read_text_file", "safe_output_path", "write_atomic",
     "EXIT_OK", "EXIT_FAILED", "EXIT_USAGE", "EXIT_INTERRUPTED",
 ]
@@ -134,6 +136,40 @@ class BatchReport:
         }
 
 
+# -- limits on the command line ------------------------------------------------------------
+
+def add_limit_options(parser: Any) -> None:
+    """--max-doc-chars, --max-line-chars, --time-budget, --regex-timeout (see docs/threat-model.md)."""
+    d = Limits()
+
+    def seconds(value: str) -> float | None:
+        if value.lower() in ("none", "off", "0"):
+            return None
+        number = float(value)
+        if not number > 0:
+            raise ValueError(value)
+        return number
+
+    parser.add_argument("--max-doc-chars", type=int, default=d.max_document_chars, metavar="N",
+                        help=f"documents longer than N characters fail with a limit error ({d.max_document_chars:,})")
+    parser.add_argument("--max-line-chars", type=int, default=d.max_line_chars, metavar="N",
+                        help=f"rules see only the first N characters of a line; it is kept whole ({d.max_line_chars:,})")
+    parser.add_argument("--time-budget", type=seconds, default=d.time_budget, metavar="SECONDS",
+                        help=f"a document that takes longer fails with a limit error; 'none' for no limit "
+                             f"({d.time_budget})")
+    parser.add_argument("--regex-timeout", type=seconds, default=d.regex_timeout, metavar="SECONDS",
+                        help=f"longest one search of a rule from --rules packs may take; 'none' for no limit "
+                             f"({d.regex_timeout})")
+
+
+def limits_from_args(args: Any) -> Limits:
+    try:
+        return Limits(max_document_chars=args.max_doc_chars, max_line_chars=args.max_line_chars,
+                      time_budget=args.time_budget, regex_timeout=args.regex_timeout)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 # -- compatibility helpers (cleaner explain) ---------------------------------------------
 
 def read_text_file(path: str) -> str:
@@ -202,9 +238,12 @@ def clean_chunk(jobs: list[Job], want_dict: bool, cleaner: Cleaner | None = None
     cleaner = cleaner or _WORKER
     assert cleaner is not None, "worker not initialised"
     out: list[JobResult] = []
+    budget = getattr(getattr(cleaner, "config", None), "limits", None)
+    budget = budget.time_budget if budget is not None else None
     for pos, text, kind, url, lang in jobs:
         try:
-            result = _clean_one(cleaner, text, kind, url, lang)
+            with watchdog(budget):  # stops a pass that overruns the budget between its checks
+                result = _clean_one(cleaner, text, kind, url, lang)
             # JSONL: the result fields encoded here, in the worker, as the inside of an object
             if want_dict:
                 fields = result.to_dict()

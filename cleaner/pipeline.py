@@ -5,6 +5,7 @@ from __future__ import annotations
 from .document import Document, Result, render
 from .engine.matcher import Matcher, build_matcher
 from .engine.rulebook import Selection
+from .limits import NO_DEADLINE, Deadline
 from .passes.line_rules import apply_line_rules, record_hits
 from .passes.metadata import find_date, find_title
 from .passes.spans import apply_span_rules
@@ -14,6 +15,7 @@ from .passes.structure import DETECTOR_ORDER, DETECTORS
 __all__ = ["Pipeline"]
 
 _MAX_ROUNDS = 4
+_MATCH_BLOCK = 20_000  # lines matched between two checks of the time budget
 
 
 class Pipeline:
@@ -23,7 +25,7 @@ class Pipeline:
         order = {name: n for n, name in enumerate(DETECTOR_ORDER)}
         self.structure = sorted(selection.structure, key=lambda s: order[s.detector])
 
-    def _settle(self, state: PassState) -> None:
+    def _settle(self, state: PassState, deadline: Deadline = NO_DEADLINE) -> None:
         """Line rules and detectors until nothing more goes.
 
         A removal moves the lines after it (regions, the first kept line, neighbours); a
@@ -34,15 +36,30 @@ class Pipeline:
             before = len(state.removals)
             apply_line_rules(state)
             for rule in self.structure:
+                deadline.check(rule.detector)
                 DETECTORS[rule.detector](state, rule.id, rule.category, rule.params)
             if len(state.removals) == before:
                 return
             state.rerank()
 
-    def run(self, doc: Document) -> Result:
+    def _match(self, lines: list[str], deadline: Deadline) -> list:  # type: ignore[type-arg]
+        """Line-rule hits; a long document is matched in blocks with a budget check between
+        (a rule's hit depends on its line only, so blocks give the same hits)."""
+        if len(lines) <= _MATCH_BLOCK or not getattr(self.matcher, "blockwise", True):
+            return self.matcher.match(lines)
+        hits = []
+        for start in range(0, len(lines), _MATCH_BLOCK):
+            deadline.check("line rules")
+            hits.extend((start + i, rule) for i, rule in self.matcher.match(lines[start:start + _MATCH_BLOCK]))
+        return hits
+
+    def run(self, doc: Document, deadline: Deadline = NO_DEADLINE) -> Result:
+        """`deadline`: the document's time budget, checked between passes (LimitError)."""
         state = PassState.start(doc)
-        record_hits(state, self.matcher.match(doc.lines))
-        self._settle(state)
+        record_hits(state, self._match(doc.lines, deadline))
+        deadline.check("line rules")
+        self._settle(state, deadline)
+        deadline.check("span rules")
         apply_span_rules(state)
         title_at = find_title(state)
         return Result(

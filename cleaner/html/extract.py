@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..document import Document, Removal, Result, render
 from ..engine.model import HtmlRule
 from ..engine.rulebook import host_of
+from ..limits import NO_DEADLINE, Deadline, cap_lines
 from ..normalize import normalize_lines
 from .content import ContentParams, block_weight, find_main_content
 from .metadata import PageLookups, find_author, find_date, find_title
@@ -107,6 +108,8 @@ class PageDocument:
 class _Precomputed:
     """A matcher answering with hits found before (each line of a page is matched once)."""
 
+    blockwise = False  # answers for the whole document, whatever lines it is given
+
     def __init__(self, rules: Any, hits: list[tuple[int, Any]]) -> None:
         self.rules = rules
         self.hits = hits
@@ -138,9 +141,11 @@ class HtmlExtractor:
 
     # -- cleaning ------------------------------------------------------------------
     def clean(self, html: str | bytes, *, url: str | None = None, lang: str | None = None,
-              published: date | None = None) -> HtmlResult:
+              published: date | None = None, deadline: Deadline = NO_DEADLINE) -> HtmlResult:
+        """`deadline`: the page's time budget, checked between stages (LimitError)."""
         text, encoding = to_text(html)
         root = parse_html(text)
+        deadline.check("HTML parsing")
         host = host_of(url)
         declared_lang = lang or self.rulebook.site_language(host)
         sel = self.selection(declared_lang, host, published)
@@ -155,13 +160,17 @@ class HtmlExtractor:
         page = _layout(seg, url)
         page.root = root
         doc = page.doc
+        cap_lines(doc.lines, self.cleaner.config.limits.max_line_chars)
+        deadline.check("HTML segmentation")
         doc.host = host
         doc.lang = declared_lang or self._language(page, root)
         # Languages without packs share one pipeline (the same rules apply to them all).
-        pipeline = self.cleaner._pipeline(doc.lang if doc.lang in self.rulebook.by_lang else None, host, published)
+        pipeline = self.cleaner._pipeline(doc.lang if doc.lang in self.rulebook.by_lang else None, host, published,
+                                          deadline)
 
         self._pick_article(page, sel, title, pipeline)
-        result = self._run_text_passes(page, pipeline)
+        deadline.check("article detection")
+        result = self._run_text_passes(page, pipeline, deadline)
 
         meta = {k: v for k, v in (("title", title_rule), ("date", date_rule), ("author", author_rule)) if v}
         return HtmlResult(
@@ -247,7 +256,8 @@ class HtmlExtractor:
             elif i not in keep and outside_rule is not None:
                 page.removed_by[i] = outside_rule
 
-    def _run_text_passes(self, page: PageDocument, pipeline: Any) -> tuple[str, str | None, str | None, list[Removal]]:
+    def _run_text_passes(self, page: PageDocument, pipeline: Any,
+                         deadline: Deadline = NO_DEADLINE) -> tuple[str, str | None, str | None, list[Removal]]:
         doc = page.doc
         removed = [False] * len(doc.raw)
         removals: list[Removal] = []
@@ -295,7 +305,7 @@ class HtmlExtractor:
                     for rule in page.line_hits.get(line, ())]
             runner = copy.copy(pipeline)  # the same passes, fed the hits found already
             runner.matcher = _Precomputed(pipeline.matcher.rules, hits)
-            result = runner.run(sub)
+            result = runner.run(sub, deadline)
             title, found_date = result.title, result.date
             for r in result.removals:
                 if r.span is not None:
