@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("--fsync", action="store_true", help="fsync each output file before renaming it into place")
     clean.add_argument("--max-doc-bytes", type=int, default=64 * 1024 * 1024, metavar="N",
                        help="documents larger than this fail instead of being read (default: 64 MiB)")
+    from .batch import add_limit_options
+
+    add_limit_options(clean)  # --max-doc-chars, --max-line-chars, --time-budget, --regex-timeout
     _common_options(clean)
     # review modes (cleaner/authoring): write nothing, show what the rules do
     clean.add_argument("--diff", action="store_true",
@@ -177,11 +180,16 @@ def _cleaner(args: argparse.Namespace) -> Cleaner:
 def _cmd_clean(args: argparse.Namespace) -> int:
     if getattr(args, "diff", False) or getattr(args, "dry_run", False):
         return _cmd_clean_review(args)
-    from .batch import BatchOptions, ReadOptions, UsageError, run_batch
+    from .batch import BatchOptions, ReadOptions, UsageError, limits_from_args, run_batch
 
+    try:
+        limits = limits_from_args(args)
+    except UsageError as exc:
+        print(f"cleaner clean: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     options = BatchOptions(
         inputs=args.inputs, output=args.output, format=args.format, jobs=args.jobs,
-        input_format=args.input_format, url=args.url, lang=args.lang, config=Config(rules=tuple(args.rules)),
+        input_format=args.input_format, url=args.url, lang=args.lang, config=Config(rules=tuple(args.rules), limits=limits),
         read=ReadOptions(text_field=args.text_field, url_field=args.url_field, id_field=args.id_field,
                          max_doc_bytes=args.max_doc_bytes),
         errors=args.errors, stats=args.stats, resume=args.resume, progress=args.progress, fsync=args.fsync)
