@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import regex
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner.engine import matcher as M
+from cleaner.errors import LimitError
 from cleaner.engine.loader import load_packs, shipped_rules_dir
 from cleaner.engine.matcher_literals import case_variants, expanding_chars, text_key
 from cleaner.engine.model import Examples, Match, Rule, RuleDoc, Source
@@ -164,3 +167,40 @@ def test_build_matcher_falls_back_with_one_notice(monkeypatch, capsys):
     assert isinstance(M.build_matcher(rules), M.PythonMatcher)
     assert capsys.readouterr().err.count("hyperscan") == 1
     assert isinstance(M.build_matcher(rules, backend="reference"), M.ReferenceMatcher)
+
+
+# A pattern the loader's lint lets through that still backtracks for seconds on a long line.
+_SLOW = r"^(?:[a-z]+ ?){1,30}\d$"
+
+
+def _user_rule(tmp_path, pattern: str) -> Rule:
+    pack = tmp_path / "user.yaml"
+    pack.write_text(textwrap.dedent(f"""\
+        pack: user/slow
+        rules:
+          - id: USER-SLOW-001
+            name: slow
+            category: other
+            match: {{regex: '{pattern}'}}
+            action: drop-line
+            doc: {{what: A slow pattern., why: To test the time budget.}}
+            examples: {{drop: [abc 1], keep: [abc]}}
+        """), encoding="utf-8")
+    (rule,) = load_packs([pack])[0].rules
+    return rule
+
+
+@pytest.mark.parametrize("backend", ["reference", "python", *(["hyperscan"] if M.hyperscan_available() else [])])
+def test_regex_timeout_stops_a_slow_user_rule(tmp_path, backend):
+    rule = _user_rule(tmp_path, _SLOW)
+    matcher = M.build_matcher([rule], backend=backend, regex_timeout=0.05)
+    assert _pairs(matcher.match(["abc 1", "abc"])) == [(0, "USER-SLOW-001")]
+    with pytest.raises(LimitError) as info:
+        matcher.match(["abc " * 40 + "1"])  # 41 words: more than the 30 the pattern takes
+    assert "USER-SLOW-001" in str(info.value) and "user.yaml" in str(info.value)
+
+
+def test_regex_timeout_leaves_shipped_rules_alone():
+    shipped = [r for p in load_packs([shipped_rules_dir()]) for r in p.rules][:3]
+    checks = M._checks(shipped, 0.05)
+    assert all(check == rule.accepts for check, rule in zip(checks, shipped))

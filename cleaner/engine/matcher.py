@@ -18,6 +18,15 @@ checks are the line pass's business, not the matcher's.
   rules without literals are checked on every line. Used when hyperscan is not importable.
 - `ReferenceMatcher`: every rule on every line; the semantics the others must equal.
 
+Both fast matchers look up the rules of kind `exact` (a line equal to one of a list of
+strings) in a dictionary of case-folded lines instead: a line is a candidate for such a rule
+only if its folded form equals a folded pattern, which every matching line's is.
+
+`regex_timeout` (seconds) bounds each `regex` check of a rule that does not come from the
+shipped `rules/` directory; a check that runs longer raises `LimitError` naming the rule
+and its file. Shipped patterns are reviewed and tested; user packs may hold a pattern
+that backtracks catastrophically.
+
 `CLEANER_MATCHER=hyperscan|python|reference` forces a backend.
 """
 
@@ -35,6 +44,7 @@ from typing import Any, Protocol
 
 import regex
 
+from ..errors import LimitError
 from .matcher_literals import (Literal, case_variants, literal_scan_expression, pattern_flags, rule_literals, text_key,
                                translate_parts)
 from .model import Rule
@@ -42,7 +52,7 @@ from .model import Rule
 __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "build_matcher",
            "cache_dir", "hyperscan_available"]
 
-_PLAN_VERSION = "5"
+_PLAN_VERSION = "6"
 
 
 class Matcher(Protocol):
@@ -54,18 +64,109 @@ class Matcher(Protocol):
 class ReferenceMatcher:
     """Every rule on every line: the plain semantics that faster matchers must equal."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], regex_timeout: float | None = None) -> None:
         self.rules = tuple(rules)
+        self.regex_timeout = regex_timeout
+        self._checks = _checks(self.rules, regex_timeout)
 
     def match(self, lines: Sequence[str]) -> list[tuple[int, Rule]]:
         hits: list[tuple[int, Rule]] = []
+        pairs = tuple(zip(self.rules, self._checks))
         for i, line in enumerate(lines):
             if line:
-                hits.extend((i, rule) for rule in self.rules if rule.accepts(line))
+                hits.extend((i, rule) for rule, accepts in pairs if accepts(line))
         return hits
 
 
 # -- shared machinery --------------------------------------------------------------------
+
+def _shipped(file: str, memo: dict[str, bool] = {}) -> bool:  # noqa: B006 - a per-process cache
+    """Whether a pack file lies in the shipped rules/ directory."""
+    found = memo.get(file)
+    if found is None:
+        from .loader import shipped_rules_dir
+
+        try:
+            Path(file).resolve().relative_to(shipped_rules_dir())
+            found = True
+        except Exception:  # noqa: BLE001 - not under rules/, or no rules/ at all
+            found = False
+        memo[file] = found
+    return found
+
+
+def _timed_accepts(rule: Rule, timeout: float) -> Any:
+    """`rule.accepts` with a time budget on its regex search (LimitError past it)."""
+    max_chars, min_words, max_words, search = rule.max_chars, rule.min_words, rule.max_words, rule.pattern.search
+
+    def accepts(line: str) -> bool:
+        if max_chars is not None and len(line) > max_chars:
+            return False
+        if min_words is not None or max_words is not None:
+            words = len(line.split())
+            if (min_words is not None and words < min_words) or (max_words is not None and words > max_words):
+                return False
+        try:
+            return search(line, timeout=timeout) is not None
+        except TimeoutError:
+            raise LimitError(f"{rule.source}: rule {rule.id}: pattern took longer than {timeout:g} s "
+                             f"(regex_timeout) on a line of {len(line)} characters") from None
+
+    return accepts
+
+
+def _checks(rules: Sequence[Rule], timeout: float | None) -> tuple[Any, ...]:
+    """Per rule, the function that checks a line: `Rule.accepts`, with the time budget for
+    rules from outside the shipped packs."""
+    if timeout is None:
+        return tuple(rule.accepts for rule in rules)
+    return tuple(rule.accepts if _shipped(rule.source.file) else _timed_accepts(rule, timeout) for rule in rules)
+
+
+def _check_ids(rules: Sequence[Rule]) -> tuple[int, ...]:
+    """Per rule, the first rule with the same pattern and bounds: their results are equal,
+    so one is remembered for both (a head and a tail rule often share a pattern)."""
+    first: dict[tuple[Any, ...], int] = {}
+    return tuple(first.setdefault((r.pattern.pattern, r.pattern.flags, r.max_chars, r.min_words, r.max_words), k)
+                 for k, r in enumerate(rules))
+
+
+class _ExactLines:
+    """The rules of kind `exact`, found by a dictionary of case-folded lines.
+
+    `^(?:A|B)$` accepts a line only if the line is A or B up to `regex`'s case folding, and
+    `fold` maps strings that `regex` matches caselessly to equal keys: the folded line must
+    be a key. The lookup only proposes candidates; `regex` still checks them.
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        table: dict[str, set[int]] = {}
+        for r, rule in enumerate(rules):
+            if rule.match.kind != "exact" or rule.pattern.pattern != rule.match.source_pattern():
+                continue
+            for text in rule.match.patterns:
+                table.setdefault(fold(" ".join(text.split())), set()).add(r)
+        self.rules = frozenset(r for rs in table.values() for r in rs)
+        self.table = {k: frozenset(v) for k, v in table.items()}
+        self.longest = max(map(len, table), default=0)
+
+    def add_candidates(self, text: str, candidates: dict[int, set[int]]) -> None:
+        """Candidates for the lines of `text` (the document as `_document` joins it)."""
+        if not self.table:
+            return
+        table = self.table
+        folded = fold(text).split("\n")
+        hits = table.keys() & folded
+        if not hits:
+            return
+        for i, key in enumerate(folded[1:-1]):
+            found = table.get(key) if key in hits else None
+            if found:
+                have = candidates.get(i)
+                if have is None:
+                    candidates[i] = set(found)
+                else:
+                    have.update(found)
 
 def cache_dir() -> Path:
     """Where compiled databases are kept (CLEANER_CACHE_DIR overrides)."""
@@ -103,9 +204,9 @@ def _write_cache(name: str, data: bytes) -> None:
         pass
 
 
-def _ruleset_key(rules: Sequence[Rule], backend: str) -> str:
+def _ruleset_key(rules: Sequence[Rule], backend: str, skip: frozenset[int] = frozenset()) -> str:
     h = hashlib.sha256()
-    h.update(f"{backend}\0{_PLAN_VERSION}\0{regex.__version__}\0".encode())
+    h.update(f"{backend}\0{_PLAN_VERSION}\0{regex.__version__}\0{sorted(skip)}\0".encode())
     for rule in rules:
         h.update(rule.pattern.pattern.encode("utf-8", "surrogatepass"))
         h.update(f"\0{rule.pattern.flags}\0".encode())
@@ -124,9 +225,10 @@ def _load_literals(data: Any) -> frozenset[Literal] | None:
     return frozenset(tuple(zip(text, (m == "1" for m in mask))) for text, mask in data)
 
 
-def _plan(rules: Sequence[Rule], backend: str) -> list[Any]:
-    """Per rule: its required literals (or None); cached on disk with the rule set's hash."""
-    name = f"plan-{_ruleset_key(rules, backend)}.json"
+def _plan(rules: Sequence[Rule], backend: str, skip: frozenset[int] = frozenset()) -> list[Any]:
+    """Per rule: its required literals (or None); cached on disk with the rule set's hash.
+    Rules in `skip` (found another way) are not analysed."""
+    name = f"plan-{_ruleset_key(rules, backend, skip)}.json"
     cached = _read_cache(name)
     if cached is not None:
         try:
@@ -137,7 +239,10 @@ def _plan(rules: Sequence[Rule], backend: str) -> list[Any]:
             pass
     memo: dict[tuple[str, int], Any] = {}
     data = []
-    for rule in rules:
+    for r, rule in enumerate(rules):
+        if r in skip:
+            data.append({"lits": None})
+            continue
         key = (rule.pattern.pattern, rule.pattern.flags)
         if key not in memo:
             entry: dict[str, Any] = {"lits": _dump_literals(rule_literals(rule.pattern))}
@@ -214,7 +319,8 @@ _MEMO_MAX_CHARS = 2_000
 
 
 def _verify(rules: tuple[Rule, ...], lines: Sequence[str], candidates: dict[int, set[int]],
-            always: tuple[int, ...], memo: dict[str, dict[int, bool]]) -> list[tuple[int, Rule]]:
+            always: tuple[int, ...], memo: dict[str, dict[int, bool]], checks: tuple[Any, ...],
+            ids: tuple[int, ...]) -> list[tuple[int, Rule]]:
     """Check candidate (line, rule) pairs (and the always-checked rules) with `regex`.
 
     `Rule.accepts` depends on the line's text only, and boilerplate lines repeat across
@@ -238,9 +344,10 @@ def _verify(rules: tuple[Rule, ...], lines: Sequence[str], candidates: dict[int,
                 memo.clear()
             known = {} if len(line) > _MEMO_MAX_CHARS else memo.setdefault(line, {})
         for r in (sorted(idxs) if len(idxs) > 1 and not always else idxs):
-            ok = known.get(r)
+            key = ids[r]
+            ok = known.get(key)
             if ok is None:
-                ok = known[r] = rules[r].accepts(line)
+                ok = known[key] = checks[r](line)
             if ok:
                 append((i, rules[r]))
     return out
@@ -264,17 +371,22 @@ class HyperscanMatcher:
     reuses their databases; a document is scanned once per segment.
     """
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], regex_timeout: float | None = None) -> None:
         import hyperscan
 
         self._hs = hyperscan
         self.rules = tuple(rules)
+        self.regex_timeout = regex_timeout
+        self._checks = _checks(self.rules, regex_timeout)
+        self._ids = _check_ids(self.rules)
+        self.exact = _ExactLines(self.rules)
         self._local = threading.local()
         self.segments: list[_Segment] = []
         start = 0
         for end in range(1, len(self.rules) + 1):
             if end == len(self.rules) or _family(self.rules[end]) != _family(self.rules[start]):
-                self.segments.append(_Segment(hyperscan, self.rules[start:end], start))
+                skip = frozenset(r - start for r in self.exact.rules if start <= r < end)
+                self.segments.append(_Segment(hyperscan, self.rules[start:end], start, skip))
                 start = end
         self.always = tuple(seg.offset + r for seg in self.segments for r in seg.always)
         # Rules with a common literal ("Foto", " at "): a literal hit counts only where the
@@ -294,7 +406,7 @@ class HyperscanMatcher:
     def match(self, lines: Sequence[str]) -> list[tuple[int, Rule]]:
         text = _document(lines)
         if text is None:
-            return ReferenceMatcher(self.rules).match(lines)
+            return ReferenceMatcher(self.rules, self.regex_timeout).match(lines)
         candidates: dict[int, set[int]] = {}
         confirmed: dict[int, set[int]] = {}
         keyed = raw = None
@@ -315,7 +427,8 @@ class HyperscanMatcher:
                 if need:
                     ok = confirmed.get(line)
                     found -= need - ok if ok else need
-        return _verify(self.rules, lines, candidates, self.always, self._memo)
+        self.exact.add_candidates(text, candidates)
+        return _verify(self.rules, lines, candidates, self.always, self._memo, self._checks, self._ids)
 
     def _scan(self, db: Any, data: bytes, candidates: dict[int, set[int]], offset: int,
               both_sides: bool = False, confirmed: dict[int, set[int]] | None = None, width: int = 0) -> None:
@@ -361,21 +474,23 @@ def _family(rule: Rule) -> str:
 class _Segment:
     """The compiled databases for a run of rules of one pack family."""
 
-    def __init__(self, hyperscan: Any, rules: Sequence[Rule], offset: int) -> None:
+    def __init__(self, hyperscan: Any, rules: Sequence[Rule], offset: int, skip: frozenset[int] = frozenset()) -> None:
         self._hs = hyperscan
         self.rules = tuple(rules)
         self.offset = offset
         self.confirm: tuple[int, ...] = ()
-        key = _ruleset_key(self.rules, f"hyperscan-{getattr(hyperscan, '__version__', '')}")
+        key = _ruleset_key(self.rules, f"hyperscan-{getattr(hyperscan, '__version__', '')}", skip)
         if self._load(f"hsdb-{key}.bin"):
             return
-        plan = _plan(self.rules, "hyperscan")
+        plan = _plan(self.rules, "hyperscan", skip)
         width = len(self.rules)
         lit_exprs: list[tuple[bytes, int, int]] = []   # scanned over text_key(document)
         raw_exprs: list[tuple[bytes, int, int]] = []   # scanned over the document itself
         always: list[int] = []
         caseless = hyperscan.HS_FLAG_CASELESS
         for r, entry in enumerate(plan):
+            if r in skip:
+                continue  # found by the exact-line dictionary
             lits = _load_literals(entry["lits"])
             if lits is not None:
                 try:
@@ -567,12 +682,19 @@ class _RegexSearcher:
 class PythonMatcher:
     """Aho-Corasick over a case-folded document for the required literals, then exact checks."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], regex_timeout: float | None = None) -> None:
         self.rules = tuple(rules)
-        plan = _plan(self.rules, "python")
+        self.regex_timeout = regex_timeout
+        self._checks = _checks(self.rules, regex_timeout)
+        self._ids = _check_ids(self.rules)
+        self.exact = _ExactLines(self.rules)
+        skip = self.exact.rules
+        plan = _plan(self.rules, "python", skip)
         words: dict[str, list[int]] = {}
         always: list[int] = []
         for r, entry in enumerate(plan):
+            if r in skip:
+                continue  # found by the exact-line dictionary
             lits = _load_literals(entry["lits"])
             if lits is None:
                 always.append(r)
@@ -604,7 +726,7 @@ class PythonMatcher:
     def match(self, lines: Sequence[str]) -> list[tuple[int, Rule]]:
         text = _document(lines)
         if text is None:
-            return ReferenceMatcher(self.rules).match(lines)
+            return ReferenceMatcher(self.rules, self.regex_timeout).match(lines)
         candidates: dict[int, set[int]] = {}
         if self._searcher is not None:
             folded = fold(text)  # may be longer (ß -> ss) but has the same line breaks
@@ -618,7 +740,8 @@ class PythonMatcher:
                     candidates[line] = set(rs)
                 else:
                     found.update(rs)
-        return _verify(self.rules, lines, candidates, self.always, self._memo)
+        self.exact.add_candidates(text, candidates)
+        return _verify(self.rules, lines, candidates, self.always, self._memo, self._checks, self._ids)
 
 
 # -- choosing ----------------------------------------------------------------------------
@@ -636,15 +759,20 @@ def _notice_fallback() -> None:
                   file=sys.stderr)
 
 
-def build_matcher(rules: Sequence[Rule], backend: str | None = None) -> Matcher:
-    """The fastest matcher available for `rules` (or the one `backend` names)."""
+def build_matcher(rules: Sequence[Rule], backend: str | None = None,
+                  regex_timeout: float | None = None) -> Matcher:
+    """The fastest matcher available for `rules` (or the one `backend` names).
+
+    regex_timeout: seconds each `regex` check of a rule from outside the shipped packs may
+    take (LimitError past it); None for no limit.
+    """
     backend = backend or os.environ.get("CLEANER_MATCHER") or "auto"
     if backend == "reference":
-        return ReferenceMatcher(rules)
+        return ReferenceMatcher(rules, regex_timeout)
     if backend in ("auto", "hyperscan"):
         if hyperscan_available():
-            return HyperscanMatcher(rules)
+            return HyperscanMatcher(rules, regex_timeout)
         if backend == "hyperscan":
             raise ImportError("hyperscan is not installed")
         _notice_fallback()
-    return PythonMatcher(rules)
+    return PythonMatcher(rules, regex_timeout)
