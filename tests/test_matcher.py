@@ -204,3 +204,17 @@ def test_regex_timeout_leaves_shipped_rules_alone():
     shipped = [r for p in load_packs([shipped_rules_dir()]) for r in p.rules][:3]
     checks = M._checks(shipped, 0.05)
     assert all(check == rule.accepts for check, rule in zip(checks, shipped))
+
+
+@pytest.mark.parametrize("pattern, line", [
+    (r"^(?:ab(?:/|$)){2}$", "ab/ab"),                     # `$` inside a repeated group
+    (r"^(?:(?:About|Contact)\s*(?:[|/]\s*|$)){2,16}$", "About | Contact"),
+])
+def test_anchors_inside_groups_are_not_lost_by_the_prefilter(pattern, line):
+    # The prefilters used to read every `$` as a consumed newline, so a pattern with `$`
+    # inside a repeated group demanded two newlines and missed every line it matches.
+    rule = _rule(1, "regex", (pattern,))  # no examples: the translation itself must be right
+    assert rule.pattern.search(line)
+    for backend in BACKENDS:
+        found = backend([rule]).match(["Headline", line, "ab/ab/ab/ab/ab/ab/ab/ab/ab/ab/ab/ab/ab/ab/ab/ab/ab/ab"])
+        assert [i for i, _ in found] == [1], backend.__name__

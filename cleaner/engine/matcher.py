@@ -52,7 +52,7 @@ from .model import Rule
 __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "build_matcher",
            "cache_dir", "hyperscan_available"]
 
-_PLAN_VERSION = "6"
+_PLAN_VERSION = "7"
 
 
 class Matcher(Protocol):
@@ -302,8 +302,30 @@ def _hyperscan_translations(rule: Rule) -> list[str] | None:
         return True
 
     found = translate_parts(source, flags, accept=compiles)
+    if found and not _finds_drop_examples(hs, found, rule):
+        found = None  # a translation that misses the rule's own examples is not a superset: verify with regex
     _write_cache(name, json.dumps(found).encode())
     return found
+
+
+def _finds_drop_examples(hs: Any, exprs: list[str], rule: Rule) -> bool:
+    """Whether the translated expressions match every line the rule's pattern matches among
+    its drop examples (a cheap check of the translation, which must never lose a match)."""
+    lines = [line for line in rule.examples.drop if rule.pattern.search(line)]
+    if not lines:
+        return True
+    try:
+        db = hs.Database(mode=hs.HS_MODE_BLOCK)
+        db.compile(expressions=[e.encode("ascii") for e in exprs], ids=list(range(len(exprs))),
+                   elements=len(exprs), flags=[_TRANSLATION_FLAGS(hs)] * len(exprs))
+    except hs.error:
+        return False
+    for line in lines:
+        hit: list[bool] = []
+        db.scan(line.encode("utf-8", "surrogatepass"), match_event_handler=lambda *a: hit.append(True))
+        if not hit:
+            return False
+    return True
 
 
 def _document(lines: Sequence[str]) -> str | None:

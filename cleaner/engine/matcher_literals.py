@@ -190,7 +190,7 @@ def _analyse_node(node: rc.RegexBase) -> _Info:
     if isinstance(node, _ONE_CHAR):
         return _ZERO if getattr(node, "zerowidth", False) else _UNKNOWN
     if isinstance(node, _ANCHORS):
-        return _Info(frozenset({(NL,)}), None)
+        return _Info(frozenset({(NL,)}), None) if id(node) in _edge_anchors else _ZERO
     if isinstance(node, _ZERO_WIDTH):
         return _ZERO
     if isinstance(node, rc.LookAround):
@@ -321,8 +321,23 @@ def _parse(source: str, flags: int) -> rc.RegexBase:
             raise Unsupported("locale-dependent case")
         if info.named_lists_used:
             raise Unsupported("named lists")
+        _mark_edge_anchors(parsed)
         return parsed
     raise Unsupported("flags")
+
+
+# Ids of the anchor nodes that open or close the whole pattern. Only those stand for the
+# "\n" around a line in the scanned text; an anchor anywhere else (`(?:/|$)` inside a
+# repeat, then `$`) consumes nothing, and reading it as a newline demanded two of them.
+_edge_anchors: set[int] = set()
+
+
+def _mark_edge_anchors(parsed: rc.RegexBase) -> None:
+    items = _flatten([parsed])
+    _edge_anchors.clear()
+    for node in (items[:1] + items[-1:]) if items else []:
+        if isinstance(node, _ANCHORS):
+            _edge_anchors.add(id(node))
 
 
 def required_literals(source: str, flags: int) -> frozenset[Literal] | None:
@@ -637,7 +652,7 @@ def _emit(node: rc.RegexBase) -> str:
             return _ascii_class(node)
         return _ANY_CHAR
     if isinstance(node, _ANCHORS):
-        return r"\n"
+        return r"\n" if id(node) in _edge_anchors else ""
     if isinstance(node, _ZERO_WIDTH) or isinstance(node, rc.LookAround):
         return ""
     if isinstance(node, (rc.Group, rc.Atomic)):
