@@ -65,3 +65,38 @@ def test_a_line_ending_in_a_colon_introduces_text_and_is_not_a_teaser(cleaner):
              "What the draft Bill proposes:", "A national cap of 2 per cent on rent increases.", "", PARA]
     removed = _removed(cleaner, lines)
     assert "What the draft Bill proposes:" not in removed
+
+
+FR_PARAS = ["Le Sénat a adopté mardi soir un amendement qui rétablit le plafond des redevances "
+            "perçues par les agences de l'eau, contre l'avis du gouvernement.",
+            "Les sénateurs de gauche comme de droite ont dénoncé un prélèvement de l'Etat sur la "
+            "trésorerie des agences, qui financent l'assainissement des communes.",
+            "Le texte doit maintenant être examiné en commission mixte paritaire, où députés et "
+            "sénateurs tenteront de s'accorder sur une version commune du budget."]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return Cleaner()
+
+
+def test_prose_after_a_paywall_notice_stays(shipped):
+    # A subscriber's crawl goes on past the notice: the article text after it is kept.
+    later = ["La ministre a promis de « retravailler le sujet » en commission mixte paritaire, "
+             "selon son entourage, qui juge les réserves des agences encore confortables.",
+             "A l'Assemblée nationale, un amendement similaire avait été rejeté à trois voix près "
+             "en octobre, après un long débat sur le financement du plan eau."]
+    text = "\n\n".join(["Les agences de l'eau sauvées au Sénat", *FR_PARAS,
+                        "Il vous reste 58% de cet article à lire. La suite est réservée aux abonnés.", *later])
+    out = shipped.clean(text, lang="fr")
+    assert "Il vous reste" not in out
+    assert all(p in out for p in later)
+
+
+def test_the_subscription_box_after_a_paywall_notice_goes(shipped):
+    text = "\n\n".join(["Les agences de l'eau sauvées au Sénat", *FR_PARAS,
+                        "Il vous reste 58% de cet article à lire. La suite est réservée aux abonnés.",
+                        "Offre spéciale", "1 € le premier mois", "Sans engagement"])
+    out = shipped.clean(text, lang="fr")
+    assert "Offre spéciale" not in out and "Sans engagement" not in out
+    assert all(p in out for p in FR_PARAS)

@@ -24,6 +24,9 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
     min_words_before = params.get("min_words_before", 30)
     long_words = params.get("long_line_words", 12)
     max_long_after = params.get("related_max_long_lines_after", 1)
+    # Headings after which article paragraphs may go on (a teaser box, a paywall notice in a
+    # subscriber's crawl): with prose after them they take nothing but their teasers along.
+    guarded = frozenset(params.get("guarded_categories", ("related",)))
     headings, state.tail_headings = sorted(state.tail_headings, key=lambda h: h[0]), []
     for i, heading in headings:
         if state.removed_by_tail:
@@ -31,8 +34,9 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
         before = [j for j in state.nonblank[:state.rank[i]] if not state.removed[j]]
         if len(before) < min_lines_before or sum(state.words(j) for j in before) < min_words_before:
             continue
-        if heading.category == "related" and _long_lines_after(state, i, long_words) > max_long_after:
-            drop_teasers_after(state, i, heading)
+        if heading.category in guarded and _long_lines_after(state, i, long_words) > max_long_after:
+            if heading.category == "related":
+                drop_teasers_after(state, i, heading)
             continue
         _drop_rest(state, i, heading)
 
