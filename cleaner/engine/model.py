@@ -201,6 +201,7 @@ class Pack:
     valid_until: date | None = None
     fixtures: tuple[Fixture, ...] = ()
     html: tuple[HtmlRule, ...] = ()
+    replace: tuple[Any, ...] = ()  # html.replace: cleaner.html.rewrite.Rewrite, applied before parsing
 
     @property
     def kind(self) -> str:
