@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner, Config
+from cleaner.errors import LimitError, RuleError
+from cleaner.html.rewrite import MAX_REWRITES
 from cleaner.cli import main
 from cleaner.engine.loader import load_pack, load_packs
 from cleaner.engine.rulebook import RuleBook
@@ -22,6 +24,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 FTR = FIXTURES / "ftr"
 COLLECTION = Path(__file__).resolve().parents[2] / "shared" / "data" / "ftr-site-config"
 SITE = str(FTR / "gazette.example.txt")
+REWRITE = FIXTURES / "ftr-replace"
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +68,7 @@ def test_test_urls_become_fixtures_with_their_test_contains(imported):
 def test_what_is_not_imported_is_reported_per_line_and_listed_in_the_pack(imported):
     out, report = imported
     messages = {(Path(m.file).name, m.line): m for m in report.messages}
-    for line in (13, 14, 15, 16, 17, 18, 19, 20, 22):
+    for line in (13, 14, 15, 16, 20, 22):
         assert messages[("gazette.example.txt", line)].status == "unsupported"
     assert "fetches nothing" in messages[("gazette.example.txt", 15)].text
     misspelt = messages[("gazette.example.txt", 21)]
@@ -79,7 +82,7 @@ def test_summary_counts_every_directive_line(imported):
     _, report = imported
     assert report.counts["strip"]["converted"] == 3
     assert report.counts["strip_id_or_class"]["converted"] == 3
-    assert report.counts["replace_string"]["unsupported"] == 2
+    assert report.counts["replace_string"]["converted"] == 2 and report.counts["find_string"]["converted"] == 1
     assert report.counts["titel (unknown)"]["warned"] == 1
     table = report.summary()
     assert table.splitlines()[0].split() == ["directive", "converted", "warned", "unsupported", "errors"]
@@ -201,3 +204,96 @@ def test_whole_collection_converts_at_least_95_percent(tmp_path):
     # every message names its file; the ones about lines name the line
     assert all(m.file and (m.line or m.text) for m in report.messages)
     print(f"imported {report.files} files in {elapsed:.1f} s: {done}/{total} core directives")
+
+
+# -- find_string / replace_string -> html.replace ------------------------------------------
+
+@pytest.fixture(scope="module")
+def rewrites(tmp_path_factory):
+    out = tmp_path_factory.mktemp("ftr-replace")
+    report = import_ftr([REWRITE], out)
+    return out, report
+
+
+def test_find_and_replace_strings_become_ordered_pairs_with_their_lines(rewrites):
+    out, report = rewrites
+    assert not report.messages
+    pack = load_pack(out / "rewrite.example.yaml")
+    pairs = [(r.find, r.replace, r.source.line) for r in pack.replace]
+    # two find_string lines, then their two replace_string lines: paired by position
+    assert pairs == [('<noscript class="story">', '<div class="story">', 4), ("</noscript>", "</div>", 5),
+                     ('<b class="ad-label">Anzeige</b>', "", 9),  # one-line form, empty value deletes
+                     ("Price.*", "Price", 11)]
+    assert all(r.source.format == "ftr" and r.source.file.endswith("rewrite.example.txt") for r in pack.replace)
+    assert report.counts["find_string"]["converted"] == 2 and report.counts["replace_string"]["converted"] == 4
+
+
+def test_rewrites_apply_to_the_raw_page_of_their_site_only(rewrites):
+    out, _ = rewrites
+    cleaner = Cleaner(Config(rules=(str(out),)))
+    page = (REWRITE / "page.html").read_bytes()
+    text = cleaner.clean(page, url="https://www.rewrite.example/ferry")
+    # the story was inside <noscript>: rewritten to a <div>, it is parsed as text
+    assert "run the morning ferry twenty minutes earlier" in text
+    assert "Anzeige" not in text and "The evening ferry keeps its times" in text
+    # literal: "Price.*" is replaced where it is written, "Prices" is left alone
+    assert "Price of a monthly pass" in text and "Price tables and Prices elsewhere" in text
+    other = cleaner.clean(page, url="https://other.example/ferry")
+    assert "morning ferry" not in other
+
+
+def test_rewrites_apply_pair_after_pair_in_order(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    # FiveFilters (PHP str_replace over the lists) runs each pair on the result of the one before
+    (src / "chain.example.txt").write_text("replace_string(<x-a>): <x-b>\nreplace_string(<x-b>): <p>\n"
+                                           "replace_string(</x-a>): </p>\n", encoding="utf-8")
+    import_ftr([src], tmp_path / "out")
+    cleaner = Cleaner(Config(rules=(str(tmp_path / "out"),)))
+    html = "<html><body><x-a>First sentence of the chained page body text.</x-a></body></html>"
+    assert cleaner.clean_and_explain(html, url="https://chain.example/").source.startswith("First sentence")
+
+
+@pytest.mark.parametrize(("config", "why"), [
+    ("find_string: <a>\nfind_string: <b>\nreplace_string: <i>\n", "2 find_string but 1 replace_string"),
+    ("replace_string: <i>\n", "0 find_string but 1 replace_string"),
+    ("replace_string(): <i>\n", "an empty find string"),
+    (f"find_string: {'x' * 1001}\nreplace_string: y\n", "1,001 characters, more than 1,000"),
+    ("".join(f"replace_string(<t{i}>): <p>\n" for i in range(MAX_REWRITES + 1)), "more than the 100"),
+])
+def test_rewrites_that_cannot_pair_or_are_too_big_are_errors_on_each_line(tmp_path, config, why):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "bad.example.txt").write_text("body: //article\n" + config, encoding="utf-8")
+    report = import_ftr([src], tmp_path / "out")
+    assert report.errors and all(why in m.text and m.line and m.line > 1 for m in report.errors)
+    assert len(report.errors) == config.count("\n")
+    pack = load_pack(tmp_path / "out" / "bad.example.yaml")
+    assert pack.replace == () and [r.role for r in pack.html] == ["body"]
+
+
+def _rewrite_pack(tmp_path, find, replace, extra="hosts: [grow.example]\n"):
+    path = tmp_path / "grow.yaml"
+    path.write_text(f"pack: sites/grow\n{extra}html:\n  replace:\n"
+                    f"  - {{find: '{find}', replace: '{replace}'}}\n", encoding="utf-8")
+    return path
+
+
+def test_a_rewrite_that_would_blow_up_a_hostile_page_refuses_that_page(tmp_path):
+    path = _rewrite_pack(tmp_path, "<i>", "x" * 1000)
+    cleaner = Cleaner(Config(rules=(str(path),)))
+    hostile = "<html><body><p>" + "<i>" * 50_000 + "</p></body></html>"  # 150 kB -> 50 MB
+    with pytest.raises(LimitError, match=r"grow\.yaml:5: html\.replace of '<i>' would grow the page"):
+        cleaner.clean(hostile, url="https://grow.example/a")
+    # a page with a few occurrences is rewritten as usual
+    fine = "<html><body><p>A short ordinary sentence of the article body <i>here</i>.</p></body></html>"
+    assert "x" * 1000 in cleaner.clean(fine, url="https://grow.example/a")
+
+
+def test_rewrite_bounds_and_language_packs_are_load_errors_with_file_and_line(tmp_path):
+    with pytest.raises(RuleError, match=r"grow\.yaml:5.*find.*longer than 1,000 characters"):
+        load_pack(_rewrite_pack(tmp_path, "x" * 1001, "y"))
+    with pytest.raises(RuleError, match=r"grow\.yaml:5.*language pack cannot have it"):
+        load_pack(_rewrite_pack(tmp_path, "a", "b", extra="lang: de\n"))
+    # a site pack may name its language and rewrite
+    assert len(load_pack(_rewrite_pack(tmp_path, "a", "b", extra="lang: de\nhosts: [grow.example]\n")).replace) == 1

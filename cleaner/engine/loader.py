@@ -217,6 +217,10 @@ def _explain(error: jsonschema.ValidationError) -> str:
         shape = {"array": "a list, e.g. [a, b]", "object": "a mapping, e.g. {key: value}", "string": "a string",
                  "integer": "a whole number"}.get(str(error.validator_value), str(error.validator_value))
         return f"{error.instance!r} should be {shape}"
+    if error.validator == "maxLength":
+        return f"{last or 'value'} is longer than {error.validator_value:,} characters; shorten it"
+    if error.validator == "maxItems":
+        return f"{last or 'list'} has more than {error.validator_value:,} entries; split or shorten it"
     if error.validator in ("minimum", "maximum"):
         return f"{error.message}; use a value in the allowed range"
     if error.validator in ("anyOf", "allOf") and "fixtures" in [p for p in error.absolute_path]:
@@ -246,8 +250,25 @@ def _build_pack(data: dict[str, Any], lines: dict[tuple[str, int], int], file: s
         fixtures=tuple(_build_fixture(f, i, file, lines.get(("fixtures", i)))
                        for i, f in enumerate(data.get("fixtures", []))),
         html=tuple(_build_html_rule(r, role, i, name, file, lines.get((f"html.{role}", i)))
-                   for role, items in data.get("html", {}).items() for i, r in enumerate(items)),
+                   for role, items in data.get("html", {}).items() if role != "replace"
+                   for i, r in enumerate(items)),
+        replace=_build_rewrites(data, file, lines),
     )
+
+
+def _build_rewrites(data: dict[str, Any], file: str, lines: dict[tuple[str, int], int]) -> tuple[Any, ...]:
+    """`html.replace`: literal source rewrites (bounds in the schema, see cleaner/html/rewrite.py)."""
+    items = data.get("html", {}).get("replace", [])
+    if not items:
+        return ()
+    if data.get("lang") and not data.get("hosts"):
+        raise RuleError("html.replace runs before the page's language is known, so a language pack cannot have it; "
+                        "put it in a site pack (hosts:) or a pack without lang", file=file,
+                        line=lines.get(("html.replace", 0)), field="html.replace")
+    from ..html.rewrite import Rewrite
+
+    return tuple(Rewrite(find=r["find"], replace=r["replace"], source=_source(r, file, lines.get(("html.replace", i))))
+                 for i, r in enumerate(items))
 
 
 def _build_html_rule(data: dict[str, Any], role: str, index: int, pack: str, file: str,

@@ -67,6 +67,16 @@ class RuleBook:
             return []
         return [p for p in self.sites if _host_matches(host, p.hosts) and p.valid_on(day)]
 
+    def rewrite(self, html: str, host: str | None, day: date | None = None) -> str:
+        """The page source with the `html.replace` rewrites of its site packs and of the
+        packs for every page applied (before parsing; see cleaner/html/rewrite.py)."""
+        packs = [p for p in (*self.site_packs(host, day), *self.common) if p.replace]
+        if not packs:
+            return html
+        from ..html.rewrite import rewrite_source  # HTML support, loaded on demand
+
+        return rewrite_source(html, packs)
+
     def site_language(self, host: str | None) -> str | None:
         for pack in self.site_packs(host):
             if pack.lang:

@@ -174,10 +174,26 @@ _HTML_RULE = {
     },
 }
 _HTML_RULES = {"type": "array", "items": _HTML_RULE}
+# html.replace: literal rewrites of the page source before parsing (FiveFilters
+# find_string/replace_string). Bounded because they run on any page of the site: see
+# cleaner/html/rewrite.py (the numbers below are its MAX_REWRITES and MAX_REWRITE_CHARS).
+_REWRITE = {
+    "type": "object",
+    "required": ["find", "replace"],
+    "additionalProperties": False,
+    "properties": {
+        "find": {"type": "string", "minLength": 1, "maxLength": 1000},
+        "replace": {"type": "string", "maxLength": 1000},
+        "source": _SOURCE,
+    },
+}
 _HTML = {
     "type": "object",
     "additionalProperties": False,
-    "properties": {role: _HTML_RULES for role in ("strip", "body", "title", "date", "author", "main")},
+    "properties": {
+        **{role: _HTML_RULES for role in ("strip", "body", "title", "date", "author", "main")},
+        "replace": {"type": "array", "items": _REWRITE, "maxItems": 100},
+    },
 }
 
 PACK_SCHEMA: dict[str, Any] = {

@@ -12,6 +12,7 @@ line (`#` starts a comment). `example.com.txt` serves example.com and www.exampl
 | `strip_id_or_class` | an `html.strip` rule: whole class tokens and ids (`classes:`/`ids:`), or with `--id-or-class substring` FiveFilters' own substring test |
 | `strip_image_src` | `img[src*="..."]` strip rule |
 | `test_url` / `test_contains` | `fixtures:` (test_url entries, the page is not stored) |
+| `find_string` + `replace_string`, `replace_string(find): replace` | `html.replace` (literal rewrites of the page source before parsing) |
 
 Directives about fetching (next_page_link, http_header, login), DOM rewriting that does
 not change the text (strip_attr, wrap_in, dissolve) and switches of FiveFilters' own
@@ -40,7 +41,8 @@ _LINE = regex.compile(r"^(?P<name>[A-Za-z_][\w-]*)(?:\((?P<arg>.*?)\))?\s*:\s*(?
 _HOST = regex.compile(r"^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$")
 
 _XPATH_ROLES = {"body": "body", "title": "title", "date": "date", "author": "author", "strip": "strip"}
-_CONVERTED = (*_XPATH_ROLES, "strip_id_or_class", "strip_image_src", "test_url", "test_contains")
+_REWRITES = ("find_string", "replace_string")
+_CONVERTED = (*_XPATH_ROLES, "strip_id_or_class", "strip_image_src", "test_url", "test_contains", *_REWRITES)
 
 _NO_FETCH = "cleaner cleans the page it is given and fetches nothing"
 UNSUPPORTED: dict[str, str] = {
@@ -63,8 +65,6 @@ UNSUPPORTED: dict[str, str] = {
                              "matches",
     "skip_json_ld": "cleaner's common metadata rules read JSON-LD on every page; a site pack cannot switch them off",
     "native_ad_clue": "marks the whole page as a native ad; cleaner gives no page-level verdict",
-    "find_string": "rewrites the HTML source before parsing; cleaner packs have no source rewriting",
-    "replace_string": "rewrites the HTML source before parsing; cleaner packs have no source rewriting",
     "strip_attr": "removes attributes, not text",
     "post_strip_attr": "removes attributes, not text",
     "dissolve": "unwraps elements and keeps their text: the text does not change",
@@ -132,7 +132,7 @@ def parse_config(path: Path, label: str, report: ImportReport) -> FtrFile | None
             report.add("(malformed)", "error", label, number,
                        f"a bare URL {_short(stripped)!r}; write test_url: {stripped}")
             continue
-        if not value and name in _CONVERTED:  # an empty replace_string is FiveFilters' "delete"
+        if not value and name in _CONVERTED and name != "replace_string":  # empty replace: FiveFilters' "delete"
             report.add(name, "error", label, number, f"{name}: has no value; give one or remove the line")
             continue
         parsed.lines.append(ConfigLine(number, name, found["arg"], value))
@@ -220,6 +220,7 @@ class _Pack:
 
     html: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     fixtures: list[dict[str, Any]] = field(default_factory=list)
+    replace: list[dict[str, Any]] = field(default_factory=list)  # html.replace
     not_imported: list[str] = field(default_factory=list)
 
 
@@ -247,6 +248,7 @@ class _Converter:
         out = _Pack()
         prefix = self.prefix(parsed)
         last_fixture: dict[str, Any] | None = None
+        rewrites: list[ConfigLine] = []
         for item in parsed.lines:
             if item.name == "test_url":
                 last_fixture = {"name": f"test_url at line {item.line}", "test_url": item.value}
@@ -269,11 +271,60 @@ class _Converter:
                     parsed, item, prefix, "ftr-strip-image-src", css=f'img[src*="{_css_string(value)}"]',
                     what=f"Images whose src contains {value!r} (FiveFilters strip_image_src)."))
                 self.report.count(item.name, "converted")
+            elif item.name in _REWRITES:
+                rewrites.append(item)
             elif item.name in UNSUPPORTED:
                 self._skip(out, parsed, item, "unsupported", UNSUPPORTED[item.name])
             else:
                 self._skip(out, parsed, item, "warned", _unknown(item.name))
+        self._rewrites(out, parsed, rewrites)
         return out
+
+    def _rewrites(self, out: _Pack, parsed: FtrFile, items: list[ConfigLine]) -> None:
+        """find_string/replace_string lines -> html.replace pairs.
+
+        FiveFilters keeps two lists, finds and replacements in file order (the one-line
+        `replace_string(find): replace` adds to both), pairs them by position and applies
+        none of them when the lists differ in length: so does the importer."""
+        finds: list[tuple[ConfigLine, str]] = []
+        replaces: list[str] = []
+        for item in items:
+            if item.name == "replace_string" and item.arg is not None:
+                finds.append((item, item.arg))
+                replaces.append(item.value)
+            elif item.name == "find_string":
+                finds.append((item, item.value))
+            else:
+                replaces.append(item.value)
+        why = self._rewrite_problem(finds, replaces)
+        if why:
+            for item in items:
+                self.report.add(item.name, "error", parsed.label, item.line, f"{_text(item)}: {why}")
+                out.not_imported.append(f"line {item.line} error: {_short(_text(item), 100)} ({why})")
+            return
+        for (item, find), replace in zip(finds, replaces):
+            out.replace.append({"find": find, "replace": replace,
+                                "source": {"format": "ftr", "file": parsed.label, "line": item.line}})
+        for item in items:
+            self.report.count(item.name, "converted")
+
+    @staticmethod
+    def _rewrite_problem(finds: list[tuple[ConfigLine, str]], replaces: list[str]) -> str | None:
+        from ..html.rewrite import MAX_REWRITE_CHARS, MAX_REWRITES
+
+        if len(finds) != len(replaces):
+            return (f"{len(finds)} find_string but {len(replaces)} replace_string lines; FiveFilters pairs them in "
+                    "order and applies none when the counts differ, so none is imported: give each find_string "
+                    "its replace_string")
+        if len(finds) > MAX_REWRITES:
+            return f"{len(finds)} find/replace pairs, more than the {MAX_REWRITES} a pack may have; none is imported"
+        if any(not find for _, find in finds):
+            return "an empty find string (replace_string() with nothing between the parentheses); none is imported"
+        longest = max([len(t) for _, t in finds] + [len(t) for t in replaces], default=0)
+        if longest > MAX_REWRITE_CHARS:
+            return (f"a find or replace string of {longest:,} characters, more than {MAX_REWRITE_CHARS:,}; "
+                    "none is imported")
+        return None
 
     def _skip(self, out: _Pack, parsed: FtrFile, item: ConfigLine, status: str, why: str) -> None:
         directive = item.name if item.name in KNOWN else f"{item.name} (unknown)"
@@ -440,8 +491,8 @@ def _pack_data(parsed: FtrFile, pack: _Pack) -> dict[str, Any]:
     data["description"] = f"Imported from the FiveFilters site config {parsed.path.name} ({served})."
     if parsed.hosts:
         data["hosts"] = parsed.hosts
-    if pack.html:
-        data["html"] = pack.html
+    if pack.html or pack.replace:
+        data["html"] = {**pack.html, **({"replace": pack.replace} if pack.replace else {})}
     if pack.fixtures:
         data["fixtures"] = pack.fixtures
     return data
