@@ -144,6 +144,7 @@ class HtmlExtractor:
               published: date | None = None, deadline: Deadline = NO_DEADLINE) -> HtmlResult:
         """`deadline`: the page's time budget, checked between stages (LimitError)."""
         text, encoding = to_text(html)
+        text = self.rulebook.rewrite(text, host_of(url), published)  # site packs' html.replace (html/rewrite.py)
         root = parse_html(text)
         deadline.check("HTML parsing")
         host = host_of(url)
