@@ -11,7 +11,10 @@ runners read it) in the same process, one page after another, after a warm-up (o
 page; for cleaner also compiling each pack language's rules, which a Cleaner otherwise
 does the first time it meets the language) that is reported as start-up time;
 pages/s is wall time over all pages, CPU pages/s the process's CPU time (steadier when
-the machine is shared). Peers that are not installed are skipped.
+the machine is shared), each the median over `--repeat` rounds; in a round every system
+makes one pass, so "cleaner x" (how many times faster cleaner is than that system) is
+taken per round, from passes that ran side by side, and its median reported. Peers that
+are not installed are skipped.
 
 The score is the benchmark's published metric, re-implemented here: the text is cut
 into `\\w+` tokens, each 4-token window is a shingle, true/false positives and false
@@ -32,10 +35,12 @@ import argparse
 import gzip
 import json
 import re
+import statistics
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 DEFAULT_DATA = Path("/work/shared/data/scrapinghub")
@@ -162,7 +167,8 @@ def load_pairs(data: Path, limit: int | None) -> list[tuple[str, str, str, str]]
     return pages
 
 
-def run(name: str, pages: list[tuple[str, str, str, str]]) -> dict[str, object] | None:
+def prepare(name: str, pages: list[tuple[str, str, str, str]]) -> tuple[Callable[[str, str], str], float] | None:
+    """The system's extract function after its warm-up, and the start-up time (None if not installed)."""
     started = time.perf_counter()
     try:
         extract = SYSTEMS[name]()
@@ -170,7 +176,12 @@ def run(name: str, pages: list[tuple[str, str, str, str]]) -> dict[str, object] 
         print(f"{name}: not installed ({exc}); skipped", file=sys.stderr)
         return None
     extract(pages[0][1], pages[0][2])  # warm-up: imports, rule compilation, caches
-    startup = time.perf_counter() - started
+    return extract, time.perf_counter() - started
+
+
+def timed_pass(name: str, extract: Callable[[str, str], str],
+               pages: list[tuple[str, str, str, str]]) -> tuple[dict[str, str], float, float]:
+    """One pass over all pages: (outputs, wall seconds, CPU seconds of this process)."""
     outputs: dict[str, str] = {}
     start, cpu = time.perf_counter(), time.process_time()
     for key, html, url, _ in pages:
@@ -179,11 +190,39 @@ def run(name: str, pages: list[tuple[str, str, str, str]]) -> dict[str, object] 
         except Exception as exc:  # noqa: BLE001 - a crash on a page scores as an empty extraction
             print(f"{name}: {key}: {type(exc).__name__}: {exc}", file=sys.stderr)
             outputs[key] = ""
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-    counts = [page_counts(truth, outputs[key]) for key, _, _, truth in pages]
-    return {"system": name, **score(counts), "pages_per_s": len(pages) / elapsed,
-            "cpu_pages_per_s": len(pages) / cpu, "startup_s": startup, "outputs": outputs,
-            "per_page": dict(zip([p[0] for p in pages], counts))}
+    return outputs, time.perf_counter() - start, time.process_time() - cpu
+
+
+def run_all(names: list[str], pages: list[tuple[str, str, str, str]], repeat: int) -> list[dict[str, Any]]:
+    """Every system over all pages, `repeat` rounds. Within a round the systems run one
+    after another, so a burst of load from other jobs hits neighbours alike; the speed
+    reported is the median over rounds, and each ratio to cleaner is the median of the
+    per-round ratios (both measured in the same round)."""
+    ready = {}
+    for name in names:
+        found = prepare(name, pages)
+        if found is not None:
+            ready[name] = found
+    results: dict[str, dict[str, Any]] = {}
+    for _ in range(max(1, repeat)):
+        for name, (extract, startup) in ready.items():
+            outputs, wall, cpu = timed_pass(name, extract, pages)
+            r = results.setdefault(name, {"system": name, "startup_s": startup, "outputs": outputs,
+                                          "wall_s": [], "cpu_s": []})
+            r["wall_s"].append(wall)
+            r["cpu_s"].append(cpu)
+    n = len(pages)
+    for r in results.values():
+        counts = [page_counts(truth, r["outputs"][key]) for key, _, _, truth in pages]
+        r.update(score(counts), per_page=dict(zip([p[0] for p in pages], counts)),
+                 pages_per_s=n / statistics.median(r["wall_s"]), cpu_pages_per_s=n / statistics.median(r["cpu_s"]))
+    base = results.get("cleaner")
+    for r in results.values():
+        if base is not None and r is not base:
+            # cleaner's speed as a multiple of this system's: time the system took / time cleaner took
+            r["cleaner_x_wall"] = statistics.median(a / b for a, b in zip(r["wall_s"], base["wall_s"]))
+            r["cleaner_x_cpu"] = statistics.median(a / b for a, b in zip(r["cpu_s"], base["cpu_s"]))
+    return list(results.values())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"benchmark folder (default {DEFAULT_DATA})")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated: " + ", ".join(SYSTEMS))
     parser.add_argument("--limit", type=int, help="only the first N pages (sorted by id)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="timed rounds over all pages per system (speeds are medians; default 3)")
     parser.add_argument("--save", type=Path, help="write every system's outputs and per-page scores as JSON here")
     parser.add_argument("--rules", action="append", default=[], metavar="PATH",
                         help="extra pack file or directory for cleaner (repeatable)")
@@ -202,14 +243,18 @@ def main(argv: list[str] | None = None) -> int:
               "or NAME.html with NAME.txt gold)", file=sys.stderr)
         return 2
     pages = load(args.data, args.limit)
-    results = [r for r in (run(name.strip(), pages) for name in args.systems.split(",") if name.strip()) if r]
-    print(f"{len(pages)} pages from {args.data}")
+    names = [name.strip() for name in args.systems.split(",") if name.strip()]
+    results = run_all(names, pages, args.repeat)
+    print(f"{len(pages)} pages from {args.data}, {args.repeat} round(s); speeds are medians over rounds")
     print(f"| {'system':<18} | {'precision':>9} | {'recall':>6} | {'F1':>5} | {'pages/s':>7} | {'CPU pages/s':>11} "
-          f"| {'start-up s':>10} |")
-    print(f"|{'-' * 20}|{'-' * 11}|{'-' * 8}|{'-' * 7}|{'-' * 9}|{'-' * 13}|{'-' * 12}|")
+          f"| {'cleaner x (CPU)':>15} | {'cleaner x (wall)':>16} | {'start-up s':>10} |")
+    print(f"|{'-' * 20}|{'-' * 11}|{'-' * 8}|{'-' * 7}|{'-' * 9}|{'-' * 13}|{'-' * 17}|{'-' * 18}|{'-' * 12}|")
     for r in results:
+        x_cpu = f"{r['cleaner_x_cpu']:.2f}" if "cleaner_x_cpu" in r else "-"
+        x_wall = f"{r['cleaner_x_wall']:.2f}" if "cleaner_x_wall" in r else "-"
         print(f"| {r['system']:<18} | {r['precision']:9.3f} | {r['recall']:6.3f} | {r['f1']:5.3f} "
-              f"| {r['pages_per_s']:7.1f} | {r['cpu_pages_per_s']:11.1f} | {r['startup_s']:10.1f} |")
+              f"| {r['pages_per_s']:7.1f} | {r['cpu_pages_per_s']:11.1f} | {x_cpu:>15} | {x_wall:>16} "
+              f"| {r['startup_s']:10.1f} |")
     if args.save:
         args.save.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=list), encoding="utf-8")
     return 0

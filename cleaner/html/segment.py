@@ -47,7 +47,11 @@ _BREAK = "\x1e"  # a <br> or a line end inside <pre>
 _CELL = "\x1f"  # between table cells
 _HIDDEN_STYLE = regex.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", regex.IGNORECASE)
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
-_MAX_DEPTH = 400
+# Class, id and style values are read up to this length: real pages have class lists
+# of 3,000 characters, but a 50 MB attribute is no name to weigh or match.
+_MAX_ATTR = 20_000
+_INLINE = "inline"  # markers of the state an open element restores at its end
+_CONTAINER = "container"
 _STRIPPED_FIRST = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
 _PRE_TAGS = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
 
@@ -174,38 +178,59 @@ class _Walker:
                                      lead_link=min(size, self.lead_link)))
 
     # -- elements ------------------------------------------------------------------
-    def walk(self, el: Any, depth: int) -> None:
+    def run(self, start: Any, deadline: Any = None) -> None:
+        """Walk the tree under `start` without recursion (a page may nest thousands of
+        levels deep): lxml's iterwalk gives each element's start and end, and `undo`
+        holds what to restore at an element's end. Elements whose content is not walked
+        (skipped, stripped, <br>) are left with `skip_subtree`; their end only adds the tail."""
+        from lxml import etree
+
+        walker = etree.iterwalk(start, events=("start", "end"))
+        skip = walker.skip_subtree
+        undo: list[Any] = []  # per open element: None (tail only), or what `_leave` restores
+        push, pop = undo.append, undo.pop
+        seen = 0
+        for event, el in walker:
+            if event == "end":
+                entry = pop()
+                if entry is not None:
+                    self._leave(entry)
+                tail = el.tail
+                if tail:
+                    self.add(tail)
+                continue
+            seen += 1
+            if deadline is not None and not seen & 0x3FFF:
+                deadline.check("HTML segmentation")
+            entry = self._enter(el)
+            if entry is None:
+                skip()
+            elif entry is True:
+                entry = None
+            push(entry)
+
+    def _enter(self, el: Any) -> Any:
+        """Start of an element: None when its content is not walked, True for an inline
+        element with nothing to restore, else the state `_leave` restores at its end."""
         tag = el.tag
         if tag.__class__ is not str:  # comment, processing instruction, entity
-            tail = el.tail
-            if tail:
-                self.add(tail)
-            return
+            return None
         if not tag.islower():
             tag = tag.lower()
-        if tag in SKIP_TAGS or depth > _MAX_DEPTH:
-            tail = el.tail
-            if tail:
-                self.add(tail)
-            return
+        if tag in SKIP_TAGS:
+            return None
         keys = el.keys()
         cls = el_id = None
         if keys:
             if ("hidden" in keys or "aria-hidden" in keys and el.get("aria-hidden") == "true"
-                    or "style" in keys and _HIDDEN_STYLE.search(el.get("style"))):
-                tail = el.tail
-                if tail:
-                    self.add(tail)
-                return
+                    or "style" in keys and _HIDDEN_STYLE.search(el.get("style")[:_MAX_ATTR])):
+                return None
             if "class" in keys:
-                cls = el.get("class")
+                cls = el.get("class")[:_MAX_ATTR]
             if "id" in keys:
-                el_id = el.get("id")
+                el_id = el.get("id")[:_MAX_ATTR]
         if tag == "form" and not _holds_article(el):
-            tail = el.tail
-            if tail:
-                self.add(tail)
-            return
+            return None
         rule = None
         if self.strip is None and self.strip_index is not None and (keys or tag in self.tag_rules or self.xpath_hits):
             rule = self.strip_index.lookup(el, tag, cls, el_id, keys, self.xpath_hits)
@@ -216,33 +241,45 @@ class _Walker:
                     self.flush()  # <br><br>: a paragraph break
                 else:
                     pieces.append(_BREAK)
-            tail = el.tail
-            if tail:
-                self.add(tail)
-            return
+            return None
         if rule is not None:
             self._stripped(el, tag, rule, cls, el_id)
-        elif tag in FLUSH_TAGS or tag in CELL_TAGS:
-            self._container(el, tag, depth, tag in FLUSH_TAGS, rule, cls, el_id)
-        else:
-            is_link = tag == "a"
-            is_pre = tag in _PRE_TAGS
-            if is_link:
-                self.in_link += 1
-            if is_pre:
-                self.in_pre += 1
-            text = el.text
-            if text:
-                self.add(text)
-            for child in el:
-                self.walk(child, depth + 1)
-            if is_link:
+            return None
+        if tag in FLUSH_TAGS or tag in CELL_TAGS:
+            return self._open_container(el, tag, tag in FLUSH_TAGS, cls, el_id)
+        is_link = tag == "a"
+        is_pre = tag in _PRE_TAGS
+        if is_link:
+            self.in_link += 1
+        if is_pre:
+            self.in_pre += 1
+        text = el.text
+        if text:
+            self.add(text)
+        if is_link or is_pre:
+            return (_INLINE, is_link, is_pre)
+        return True
+
+    def _leave(self, entry: tuple[Any, ...]) -> None:
+        if entry[0] is _INLINE:
+            if entry[1]:
                 self.in_link -= 1
-            if is_pre:
+            if entry[2]:
                 self.in_pre -= 1
-        tail = el.tail
-        if tail:
-            self.add(tail)
+            return
+        _, flush, grouping, outer_strip, is_pre = entry
+        if is_pre:
+            self.in_pre -= 1
+        if flush:
+            self.flush()
+        self.strip = outer_strip
+        if grouping:
+            self.groups.pop()
+        if flush:
+            self.kinds.pop()
+        self.stack.pop()
+        if not flush and self.pieces and self.pieces[-1] != _CELL:
+            self.pieces.append(_CELL)
 
     def _stripped(self, el: Any, tag: str, rule: Any, cls: str | None, el_id: str | None) -> None:
         """An element a strip rule picked: its text is one block, read in C (not walked)."""
@@ -257,8 +294,8 @@ class _Walker:
             self.out.blocks.append(Block(lines=[text], kind=tag, anc=(*stack, node), chars=len(text), link_chars=0,
                                          strip=rule, order=len(self.out.blocks)))
 
-    def _container(self, el: Any, tag: str, depth: int, flush: bool, rule: Any, cls: str | None,
-                   el_id: str | None) -> None:
+    def _open_container(self, el: Any, tag: str, flush: bool, cls: str | None,
+                        el_id: str | None) -> tuple[Any, ...]:
         if flush:
             self.flush()
         elif self.pieces and self.pieces[-1] != _CELL:
@@ -267,36 +304,20 @@ class _Walker:
         stack = self.stack
         self.out.nodes.append(Node(
             el=el, tag=tag, parent=stack[-1] if stack else -1, depth=len(stack),
-            cls=f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else "", strip=rule))
+            cls=f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else ""))
         stack.append(node)
         if flush:
             self.kinds.append(tag)
         grouping = tag in _GROUP_TAGS
         if grouping:
             self.groups.append(node)
-        outer_strip = self.strip
-        if rule is not None:
-            self.strip = rule
         is_pre = tag in _PRE_TAGS
         if is_pre:
             self.in_pre += 1
         text = el.text
         if text:
             self.add(text)
-        for child in el:
-            self.walk(child, depth + 1)
-        if is_pre:
-            self.in_pre -= 1
-        if flush:
-            self.flush()
-        self.strip = outer_strip
-        if grouping:
-            self.groups.pop()
-        if flush:
-            self.kinds.pop()
-        stack.pop()
-        if not flush and self.pieces and self.pieces[-1] != _CELL:
-            self.pieces.append(_CELL)
+        return (_CONTAINER, flush, grouping, self.strip, is_pre)
 
 
 def _holds_article(form: Any) -> bool:
@@ -308,8 +329,10 @@ def _holds_article(form: Any) -> bool:
     return False
 
 
-def segment(root: Any, strip_index: SelectorIndex | None = None) -> Segmentation:
-    """Blocks and container nodes of the page under `root` (its body when it has one)."""
+def segment(root: Any, strip_index: SelectorIndex | None = None, deadline: Any = None) -> Segmentation:
+    """Blocks and container nodes of the page under `root` (its body when it has one).
+    `deadline` (a limits.Deadline) is checked during the walk, so a page of millions of
+    elements ends with LimitError within its time budget."""
     xpath_hits = strip_index.prepare(root) if strip_index is not None and strip_index.xpaths else None
     body = root.find("body") if root.tag == "html" else None
     walker = _Walker(strip_index, xpath_hits)
@@ -318,6 +341,6 @@ def segment(root: Any, strip_index: SelectorIndex | None = None) -> Segmentation
     from lxml import etree
 
     etree.strip_elements(start, *_STRIPPED_FIRST, with_tail=False)
-    walker.walk(start, 0)
+    walker.run(start, deadline)
     walker.flush()
     return walker.out
