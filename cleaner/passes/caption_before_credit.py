@@ -4,31 +4,52 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from .metadata import find_title
 from .state import PassState
 
-__all__ = ["detect_caption_before_credit"]
+__all__ = ["detect_caption_before_credit", "one_sentence"]
+
+# A sentence ending inside the line: a word of two letters or more (or a number of three
+# digits or more: a year) before the stop, a capital after it. "8. April" and "Dr. Smith"
+# do not count as two sentences ... the second one does, which only keeps more text.
+_SENTENCE_BREAK = regex.compile(r"(?:\p{L}{2}|\d{3})[.!?][»\"”’)]?\s+[«„“\"(]?\p{Lu}")
+
+
+def one_sentence(line: str) -> bool:
+    return _SENTENCE_BREAK.search(line) is None
 
 
 def detect_caption_before_credit(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
     """The kept line right above a removed whole-line credit, in the same block, is its caption.
 
-    Caption and credit must make a block of their own (blank line above the caption,
-    nothing kept after the credit before the next blank line): scraped text often has no
-    blank lines between paragraphs, and a paragraph followed by a credit is not a caption.
+    Three layouts qualify. A caption and credit in a block of their own (blank line above
+    the caption, nothing kept after the credit before the next blank line). Scraped text
+    often has no blank lines, so also: a short one-sentence line between a removed line
+    (byline, player, share bar) and the credit; and a short one-sentence line between two
+    paragraphs of a text that goes on after the credit, past the head. A paragraph that runs into a
+    credit at the article's end (the agency line) is never taken.
     """
     max_words = params.get("max_words", 30)
+    after_removed_words = params.get("after_removed_max_words", 20)
+    in_text_words = params.get("in_text_max_words", 16)
     credit_categories = set(params.get("credit_categories", ["credit"]))
     title_at = find_title(state)
     lines = state.doc.lines
-    for i in range(1, len(lines)):
+    for i in sorted(state.hits):
         above = i - 1
-        if not state.removed[i] or state.blank[above] or state.removed[above] or above == title_at:
+        if above < 0 or not state.removed[i] or state.blank[above] or state.removed[above] or above == title_at:
             continue
-        if not any(r.category in credit_categories and r.action != "drop-span" for r in state.hits.get(i, ())):
+        if not any(r.category in credit_categories and r.action != "drop-span" for r in state.hits[i]):
             continue
-        text = lines[above]
-        if state.words(above) <= max_words and not text.endswith(":") and _own_block(state, above, i):
+        text, words = lines[above], state.words(above)
+        if words > max_words or text.endswith(":"):
+            continue
+        if _own_block(state, above, i):
+            state.drop_line(rule_id, category, above)
+        elif words <= max(after_removed_words, in_text_words) and one_sentence(text) and _between(
+                state, above, i, after_removed_words, in_text_words):
             state.drop_line(rule_id, category, above)
 
 
@@ -43,3 +64,17 @@ def _own_block(state: PassState, caption: int, credit: int) -> bool:
             return False
         j += 1
     return True
+
+
+def _between(state: PassState, caption: int, credit: int, after_removed_words: int, in_text_words: int) -> bool:
+    """No blank line above the caption: the line above was removed, or the text goes on after the credit."""
+    if caption == 0:
+        return False
+    if state.removed[caption - 1]:
+        return state.words(caption) <= after_removed_words
+    if state.words(caption) > in_text_words or state.in_region(caption, "head"):
+        return False  # the head has short standfirst lines above lone credits
+    j = credit + 1
+    while j < len(state.blank) and (state.blank[j] or state.removed[j]):
+        j += 1
+    return j < len(state.blank)  # a kept line follows: the credit is not the article's last word

@@ -96,8 +96,14 @@ def _drop_doubled_lines(state: PassState, rule_id: str, min_words: int) -> None:
 
 
 def _caption_evidence(state: PassState, i: int, j: int, between: list[int]) -> bool:
-    """A credit suffix on one copy, or a line between the copies that a credit or caption rule recognises."""
+    """A credit suffix on one copy, or a credit or caption line between the copies or right
+    under the second copy (alt text, caption, then the credit under the picture)."""
     lines = state.doc.lines
     if lines[i] != lines[j]:
         return True
-    return any(any(r.category in ("credit", "caption") for r in state.hits.get(k, ())) for k in range(i + 1, j))
+    after = j + 1 if j + 1 < len(lines) and not state.blank[j + 1] else j
+    return any(_credit_like(state, k) for k in range(i + 1, after + 1) if k != j)
+
+
+def _credit_like(state: PassState, k: int) -> bool:
+    return any(r.category in ("credit", "caption") and r.action != "drop-span" for r in state.hits.get(k, ()))
