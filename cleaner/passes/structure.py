@@ -9,6 +9,8 @@ from .author_box import detect_author_box
 from .caption_before_credit import detect_caption_before_credit
 from .caption_twice import detect_caption_twice
 from .doubled_line import detect_doubled_line
+from .head_label import detect_head_label
+from .head_name import detect_head_name
 from .player_cluster import detect_player_cluster
 from .state import PassState
 from .tail_after_heading import detect_tail_after_heading
@@ -21,11 +23,14 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # Order matters: clusters and duplicates first, then the tail, then what is left at the
 # end of the article (author box, title echo) is judged on what survived.
 DETECTOR_ORDER: tuple[str, ...] = (
-    "player-cluster", "caption-twice", "caption-before-credit", "doubled-line", "tail-after-heading", "author-box", "title-echo",
+    "player-cluster", "caption-twice", "head-name", "head-label", "caption-before-credit", "doubled-line",
+    "tail-after-heading", "author-box", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
     "caption-twice": detect_caption_twice,
+    "head-name": detect_head_name,
+    "head-label": detect_head_label,
     "caption-before-credit": detect_caption_before_credit,
     "doubled-line": detect_doubled_line,
     "tail-after-heading": detect_tail_after_heading,

@@ -1,0 +1,49 @@
+"""Short labels in the head (masthead, place, section) that sit among removed lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .metadata import find_title
+from .state import PassState
+
+__all__ = ["detect_head_label"]
+
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", '"', "”")
+
+
+def detect_head_label(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """Runs of short kept lines in the head whose neighbours were removed go.
+
+    Navigation rules remove "Startseite" or "Sport", but a place name, a masthead or a
+    topic tag between them ("Lokales" / "Kreis Kassel" / "Baunatal") matches no phrase:
+    its company gives it away. A run that touches the headline keeps its last line, the
+    kicker ("Enkeltrick-Bande" above the title is text). The head ends at the first
+    paragraph after the headline.
+    """
+    max_words = params.get("max_words", 5)
+    body_words = params.get("body_words", 12)
+    title_at = find_title(state)
+    if title_at is None:
+        return
+    lines = state.doc.lines
+    run: list[int] = []
+    bounded = True  # the document's start counts as a removed neighbour
+    for i in state.nonblank:
+        if i > title_at and not state.removed[i] and state.words(i) >= body_words:
+            break  # the first paragraph: the head is over
+        if not state.removed[i] and i != title_at and state.words(i) <= max_words \
+                and not lines[i].rstrip().endswith(_SENTENCE_END) and state.in_region(i, "head"):
+            run.append(i)
+            continue
+        if run and bounded:
+            if state.removed[i]:
+                _drop(state, rule_id, category, run)
+            elif i == title_at and i > run[-1]:
+                _drop(state, rule_id, category, run[:-1])  # the line above the headline is its kicker
+        run, bounded = [], state.removed[i]
+
+
+def _drop(state: PassState, rule_id: str, category: str, run: list[int]) -> None:
+    for i in run:
+        state.drop_line(rule_id, category, i)

@@ -1,0 +1,48 @@
+"""A bare person's name in the byline block, without "Von"/"By"/"Par" ("Ulrike Behringer" / "14.11.2025")."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from .author_box import looks_like_name
+from .metadata import find_title
+from .state import PassState
+
+__all__ = ["detect_head_name"]
+
+
+def detect_head_name(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """A name line in the head next to a byline or dateline a rule removed is the byline.
+
+    Without the "Von" a name is only a name; its company says what it is. The line must
+    be right next to (no blank line between) a removed line of one of the byline
+    categories, and not be the line just above the headline (a person as kicker).
+    """
+    max_words = params.get("max_words", 4)
+    signal = frozenset(params.get("neighbour_categories", ("author", "dateline")))
+    if not any(r.category in signal for rules in state.hits.values() for r in rules):
+        return  # no byline or dateline anywhere: nothing to stand next to
+    title_at = find_title(state)
+    lines = state.doc.lines
+    kept = state.kept()
+    for pos, i in enumerate(kept):
+        if not state.in_region(i, "head"):
+            break
+        if i == title_at or state.words(i) > max_words or not looks_like_name(lines[i]):
+            continue
+        if pos + 1 < len(kept) and kept[pos + 1] == title_at:
+            continue  # a kicker above the headline may well be a person's name
+        if _byline_next_to(state, i, signal):
+            state.drop_line(rule_id, category, i)
+
+
+def _byline_next_to(state: PassState, i: int, signal: frozenset[str]) -> bool:
+    """The line right above or below i (same block) was removed by a byline or dateline rule."""
+    at = bisect_left(state.nonblank, i)
+    for k in (at - 1, at + 1):
+        if 0 <= k < len(state.nonblank):
+            j = state.nonblank[k]
+            if abs(j - i) == 1 and state.removed[j] and any(r.category in signal for r in state.hits.get(j, ())):
+                return True
+    return False
