@@ -157,7 +157,7 @@ class HtmlExtractor:
         day, date_rule = find_date(sel.date, root, json_cache)
         author, author_rule = find_author(sel.author, root, json_cache)
 
-        seg = segment(root, sel.strip_index)
+        seg = segment(root, sel.strip_index, deadline)
         page = _layout(seg, url)
         page.root = root
         doc = page.doc

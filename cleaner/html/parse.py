@@ -11,26 +11,45 @@ decode twice.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import regex
 
+from ..errors import LimitError
 from .charset import decode_html
 
 __all__ = ["parse_html", "to_text"]
 
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>", regex.IGNORECASE)
-_parser: Any = None
+_local = threading.local()  # one parser per thread: its error log tells this parse's errors
+
+# libxml2 stops at 2,048 levels of nesting even with huge_tree ("Excessive depth in
+# document") and drops the rest of the page. Such a page is parsed again with the
+# elements below this depth flattened into their ancestor (their text kept).
+MAX_NESTING = 1000
+_DEPTH_ERROR = "Excessive depth"
+_LIBXML_MAX_DEPTH = 2048
+# More tags than any real page has (the largest ScrapingHub page has 1,600 elements):
+# libxml2 needs about 140 bytes and 0.8 us per element, so an "HTML bomb" of millions of
+# empty elements is refused before it is parsed.
+MAX_TAGS = 1_000_000
+# The start of a tag, for the flattening scan (the tag ends at the next ">").
+_TAG_START = regex.compile(r"<(/?)([A-Za-z][^\s/<>]*)")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr", "keygen", "command", "basefont", "bgsound", "frame", "image",
+                   "isindex", "nextid", "spacer"})
+_CLOSE_SEARCH = 64  # how far down the open elements an end tag looks for its start
 
 
 def _lxml_parser() -> Any:
-    global _parser
-    if _parser is None:
+    parser = getattr(_local, "parser", None)
+    if parser is None:
         from lxml import etree
 
-        _parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                                   no_network=True, huge_tree=True, recover=True)
-    return _parser
+        parser = _local.parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                                  no_network=True, huge_tree=True, recover=True)
+    return parser
 
 
 def to_text(html: str | bytes) -> tuple[str, str | None]:
@@ -46,12 +65,19 @@ def parse_html(text: str) -> Any:
 
     if "\x00" in text:
         text = text.replace("\x00", "")
+    tags = text.count("<")
+    if tags > MAX_TAGS:
+        raise LimitError(f"HTML has {tags:,} tags ('<'), more than {MAX_TAGS:,}: an HTML bomb, not a page")
     data = text.encode("utf-8", errors="replace")
-    root = None
-    try:
-        root = etree.fromstring(data, _lxml_parser())
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        root = None
+    root = _lxml_parse(data)
+    for limit in (MAX_NESTING, MAX_NESTING // 10):
+        if root is not _TOO_DEEP:
+            break
+        # Markup the flattening misjudges (end tags libxml2 ignores) gets a second, lower limit.
+        root = _lxml_parse(flatten_nesting(text, limit).encode("utf-8", errors="replace"))
+    if root is _TOO_DEEP:
+        raise LimitError(f"HTML nests elements more than {_LIBXML_MAX_DEPTH:,} levels deep and could not be "
+                         "flattened below that; libxml2 cannot parse it")
     if root is None or not _has_content(root) and "<" in text:
         fallback = _parse_with_soup(text)
         if fallback is not None:
@@ -65,6 +91,69 @@ def parse_html(text: str) -> Any:
         body.append(root)
         root = wrapper
     return root
+
+
+_TOO_DEEP = object()  # libxml2 stopped at its nesting limit
+
+
+def _lxml_parse(data: bytes) -> Any:
+    """The root element, None if libxml2 refuses the input, _TOO_DEEP if it stopped at its
+    nesting limit (the tree it returns then lacks the rest of the page)."""
+    from lxml import etree
+
+    parser = _lxml_parser()
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    for error in parser.error_log:
+        if _DEPTH_ERROR in error.message:
+            return _TOO_DEEP
+    return root
+
+
+def flatten_nesting(text: str, limit: int = MAX_NESTING) -> str:
+    """The page with the start and end tags of elements nested deeper than `limit`
+    removed (block tags become a space), so their text joins their ancestor's.
+
+    The open elements are tracked as a browser would, roughly: void elements never open,
+    an end tag closes the nearest open element of its name (and those opened after it).
+    A tag ends at the next ">" (one in a quoted attribute value is rare, and at worst
+    misjudges one element's depth). Linear in the page's length, whatever its markup:
+    the next ">" is searched again only once the scan has passed it."""
+    open_tags: list[str] = []
+    out: list[str] = []
+    keep_from = 0
+    gt = -1
+    for m in _TAG_START.finditer(text):
+        if gt < m.end():
+            gt = text.find(">", m.end())
+            if gt < 0:
+                break  # no tag is closed after this point
+        if gt > m.end() and text[gt - 1] == "/":
+            self_closing = True
+        else:
+            self_closing = False
+        name = m.group(2).lower()
+        depth = len(open_tags)
+        if m.group(1):  # end tag
+            for i in range(depth - 1, max(-1, depth - 1 - _CLOSE_SEARCH), -1):
+                if open_tags[i] == name:
+                    depth = i
+                    del open_tags[i:]
+                    break
+        elif name not in _VOID and not self_closing:
+            open_tags.append(name)
+        if depth >= limit:
+            out.append(text[keep_from:m.start()])
+            out.append("" if name in _INLINE else " ")
+            keep_from = gt + 1
+    out.append(text[keep_from:])
+    return "".join(out)
+
+
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt", "u", "var"})
 
 
 def _has_content(root: Any) -> bool:

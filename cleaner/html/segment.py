@@ -54,6 +54,14 @@ _INLINE = "inline"  # markers of the state an open element restores at its end
 _CONTAINER = "container"
 _STRIPPED_FIRST = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
 _PRE_TAGS = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
+# A real page has a few thousand elements. Past MANY_ELEMENTS the inline formatting tags
+# are dropped in C (their text stays) so the Python walk meets fewer elements; past
+# MAX_ELEMENTS what is left would take longer to walk than a page's time budget.
+MANY_ELEMENTS = 100_000
+MAX_ELEMENTS = 200_000
+_FORMATTING = ("b", "i", "u", "s", "em", "strong", "span", "font", "small", "big", "mark", "abbr", "cite",
+               "code", "sub", "sup", "tt", "var", "kbd", "samp", "q", "dfn", "bdi", "bdo", "ins", "del",
+               "strike", "time", "data", "label", "nobr", "wbr", "blink", "marquee")
 
 
 @dataclass(slots=True)
@@ -329,6 +337,22 @@ def _holds_article(form: Any) -> bool:
     return False
 
 
+def _bound_elements(start: Any) -> None:
+    """Fewer elements for a page of hundreds of thousands (an HTML bomb), or LimitError."""
+    count = int(start.xpath("count(descendant-or-self::*)"))
+    if count <= MANY_ELEMENTS:
+        return
+    from lxml import etree
+
+    etree.strip_tags(start, *_FORMATTING)
+    count = int(start.xpath("count(descendant-or-self::*)"))
+    if count > MAX_ELEMENTS:
+        from ..errors import LimitError
+
+        raise LimitError(f"HTML page has {count:,} elements (besides inline formatting), more than "
+                         f"{MAX_ELEMENTS:,}: an HTML bomb, not a page")
+
+
 def segment(root: Any, strip_index: SelectorIndex | None = None, deadline: Any = None) -> Segmentation:
     """Blocks and container nodes of the page under `root` (its body when it has one).
     `deadline` (a limits.Deadline) is checked during the walk, so a page of millions of
@@ -341,6 +365,7 @@ def segment(root: Any, strip_index: SelectorIndex | None = None, deadline: Any =
     from lxml import etree
 
     etree.strip_elements(start, *_STRIPPED_FIRST, with_tail=False)
+    _bound_elements(start)
     walker.run(start, deadline)
     walker.flush()
     return walker.out
