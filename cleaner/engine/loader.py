@@ -16,7 +16,8 @@ from .lint import backtracking_risk, matches_empty
 from .model import Examples, Fixture, HtmlRule, Match, Pack, Rule, RuleDoc, Source, StructureRule
 from .schema import PACK_SCHEMA
 
-__all__ = ["load_pack", "load_pack_text", "load_packs", "pack_files", "shipped_rules_dir", "duplicate_ids"]
+__all__ = ["load_pack", "load_pack_text", "load_packs", "pack_files", "shipped_rules_dir", "duplicate_ids",
+           "header_hosts", "check_unique_ids"]
 
 _LINE_KEY = "__line__"
 _VALIDATOR = jsonschema.Draft202012Validator(PACK_SCHEMA)
@@ -65,8 +66,45 @@ def pack_files(paths: Iterable[str | Path]) -> list[Path]:
 def load_packs(paths: Iterable[str | Path]) -> list[Pack]:
     """Load and validate all packs under `paths`; rule ids must be unique across them."""
     packs = [load_pack(f) for f in pack_files(paths)]
-    _check_unique_ids(packs)
+    check_unique_ids(packs)
     return packs
+
+
+# -- cheap host index (lazy per-host loading, see RuleBook.load) ---------------------------
+_TOP_HOSTS = regex.compile(r"^hosts[ \t]*:(.*)$", regex.MULTILINE)
+_HOST_PATTERN = regex.compile(PACK_SCHEMA["properties"]["hosts"]["items"]["pattern"])
+# Column-0 lines a plain block mapping never has: flow mappings, complex keys, directives,
+# several documents. A file with one is parsed in full, never read by its header.
+_NOT_PLAIN = regex.compile(r"^(?:[{?%\[&*!]|---|\.\.\.)", regex.MULTILINE)
+
+
+def header_hosts(text: str) -> tuple[str, ...] | None:
+    """The `hosts:` of a pack read without parsing the whole file, or None when that cannot
+    be done with certainty (no or several top-level `hosts:`, YAML beyond a plain block
+    mapping, a value that is not a list of host patterns): the caller then parses it.
+
+    A top-level key starts at column 0 and its value's lines are indented (or block-list
+    dashes), so the `hosts:` line and the lines after it up to the next column-0 key
+    are the whole value."""
+    found = list(_TOP_HOSTS.finditer(text))
+    if len(found) != 1 or _NOT_PLAIN.search(text):
+        return None
+    end = found[0].end()
+    for line in regex.finditer(r"\n([^\n]*)", text[end:]):
+        first = line[1][:1]
+        if first and first not in " \t-#":
+            end += line.start()
+            break
+    else:
+        end = len(text)
+    try:
+        value = yaml.load(text[found[0].start():end], Loader=_SAFE_BASE)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError:
+        return None
+    hosts = value.get("hosts") if isinstance(value, dict) else None
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and _HOST_PATTERN.match(h) for h in hosts):
+        return None
+    return tuple(h.lower() for h in hosts)
 
 
 def load_pack(path: str | Path) -> Pack:
@@ -459,7 +497,7 @@ def _build_structure(data: dict[str, Any], pack: str, file: str, line: int | Non
     )
 
 
-def _check_unique_ids(packs: list[Pack]) -> None:
+def check_unique_ids(packs: list[Pack]) -> None:
     entries = [(rule.id, pack.name, pack.valid_from, pack.valid_until, pack.file, rule.source.line)
                for pack in packs for rule in (*pack.rules, *pack.structure, *pack.html)]
     problems = duplicate_ids(entries)
