@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Document, Result
-from .engine.loader import load_packs, pack_files, shipped_rules_dir
+from .engine.loader import pack_files, shipped_rules_dir
 from .engine.rulebook import RuleBook, host_of
 from .errors import InputError
 from .langid import LanguageIdentifier
@@ -51,8 +51,9 @@ class Cleaner:
         paths: list[str | Path] = [shipped_rules_dir()] if self.config.shipped else []
         paths.extend(self.config.rules)
         # Patterns of packs that are not shipped (user, imported) search under the regex timeout.
-        packs = guard_packs(load_packs(paths), shipped_rules_dir(), self.config.limits.regex_timeout)
-        self.rulebook = RuleBook(packs)
+        trusted, timeout = shipped_rules_dir(), self.config.limits.regex_timeout
+        # Large site-pack sets are parsed per host on demand (RuleBook.load).
+        self.rulebook = RuleBook.load(paths, lambda packs: guard_packs(packs, trusted, timeout))
         self.langid = LanguageIdentifier(self.rulebook.stopwords())
         self._pipelines: dict[tuple[str | None, str | None, date | None], Pipeline] = {}
         self._lock = threading.Lock()
