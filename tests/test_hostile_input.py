@@ -94,3 +94,57 @@ def test_id_escaping_the_output_directory_stays_inside(tmp_path):
     written = [p for p in tmp_path.rglob("*.txt")]
     assert len(written) == len(ids)
     assert all(out.resolve() in p.resolve().parents for p in written)
+
+
+def test_truncated_zstd_jsonl_keeps_what_was_read_and_records_the_break(tmp_path):
+    zstandard = pytest.importorskip("zstandard")
+    # 600 KB of records span several zstd blocks (128 KiB each): the blocks before the cut decode
+    pad = "Body text of the article. " * 80
+    data = zstandard.ZstdCompressor().compress("".join(json.dumps({"id": f"d{i}", "text": f"{pad}{i}."}) + "\n"
+                                                       for i in range(300)).encode())
+    (tmp_path / "cut.jsonl.zst").write_bytes(data[: len(data) // 2])
+    code, rows, errs = run(tmp_path, tmp_path / "cut.jsonl.zst")
+    assert code == 1 and rows and len(errs) == 1 and "truncated" in errs[0]["reason"]
+    assert [r["id"] for r in rows] == [f"d{i}" for i in range(len(rows))]  # a prefix, nothing skipped
+
+
+def test_50_mb_single_line_with_default_limits_is_a_limit_error_record(tmp_path):
+    # 50 MB is under --max-doc-bytes (64 MiB), so it is read, then refused by max_document_chars
+    (tmp_path / "huge.txt").write_bytes(b"word " * 10_000_000)
+    (tmp_path / "small.txt").write_text("Body line.\n", encoding="utf-8")
+    code, rows, errs = run(tmp_path, tmp_path / "huge.txt", tmp_path / "small.txt")
+    assert code == 1 and len(rows) == 1 and len(errs) == 1
+    assert errs[0]["file"].endswith("huge.txt") and "max_document_chars" in errs[0]["reason"]
+
+
+def test_a_million_short_lines_end_as_a_time_budget_error_record(tmp_path):
+    # ~75 us a line: 1M lines need ~75 s, over the default 10 s budget. A 1 s budget keeps the
+    # test short; the default budget behaves the same (docs/threat-model.md, measured).
+    (tmp_path / "lines.txt").write_text("".join(f"Line {i}.\n" for i in range(1_000_000)), encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Body line.\n", encoding="utf-8")
+    code, rows, errs = run(tmp_path, tmp_path / "lines.txt", tmp_path / "small.txt", extra=("--time-budget", "1"))
+    assert code == 1 and len(rows) == 1 and len(errs) == 1
+    assert errs[0]["file"].endswith("lines.txt") and "time budget" in errs[0]["reason"]
+
+
+def warc_record(uri: str, record_id: str | None, body: bytes) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+    head = [b"WARC/1.0", b"WARC-Type: response", b"WARC-Target-URI: " + uri.encode(),
+            b"WARC-Date: 2024-01-01T00:00:00Z", b"Content-Type: application/http; msgtype=response",
+            b"Content-Length: " + str(len(http)).encode()]
+    if record_id is not None:
+        head.insert(2, b"WARC-Record-ID: " + record_id.encode())
+    return b"\r\n".join(head) + b"\r\n\r\n" + http + b"\r\n\r\n"
+
+
+def test_warc_urls_and_record_ids_with_dot_dot_write_inside_the_output_directory(tmp_path):
+    body = b"<html><body><p>A body paragraph of the article, long enough to keep.</p></body></html>"
+    (tmp_path / "in.warc").write_bytes(
+        warc_record("http://example.com/../../../../etc/passwd", "<urn:uuid:../../../../tmp/escape>", body)
+        + warc_record("http://example.com/../../x/../../y", None, body)  # named by its offset
+        + warc_record("http://example.com/a/../../..", "<../..>", body))
+    out = tmp_path / "deep" / "tree"
+    code = main(["clean", str(tmp_path / "in.warc"), "-o", str(out), "-j", "1", "--no-progress"])
+    written = list(tmp_path.rglob("*.txt"))
+    assert code == 0 and len(written) == 3
+    assert all(out.resolve() in p.resolve().parents for p in written)

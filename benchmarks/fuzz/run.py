@@ -145,8 +145,9 @@ def cli_chunk(args: argparse.Namespace, rng: random.Random, index: int, docs: li
         argv = ["clean", str(src), "-o", str(out), "--format", "jsonl", "-j", "1", "--no-progress",
                 "--errors", str(errs), "--time-budget", str(args.budget), "--regex-timeout", "0.2"]
         start = time.monotonic()
+        said = io.StringIO()
         try:
-            with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+            with contextlib.redirect_stderr(said), contextlib.redirect_stdout(io.StringIO()):
                 code = cli_main(argv)
         except SystemExit as exc:  # argparse or a fatal error: not a per-document outcome
             code = exc.code
@@ -155,7 +156,7 @@ def cli_chunk(args: argparse.Namespace, rng: random.Random, index: int, docs: li
             return s
         s["cli_seconds"] = time.monotonic() - start
         if code not in (0, 1):
-            s["cli_crashes"].append(f"cli chunk {index}: exit code {code}")
+            s["cli_crashes"].append(f"cli chunk {index}: exit code {code}: {said.getvalue()[-300:]}")
         rows = read_jsonl(out / "cleaned.jsonl")
         errors = read_jsonl(errs)
     s["cli_out"], s["cli_errors"] = len(rows), len(errors)
