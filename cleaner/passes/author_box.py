@@ -22,22 +22,32 @@ def looks_like_name(line: str) -> bool:
 def detect_author_box(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
     _drop_names_of_removed_bios(state, rule_id, category)
     min_bio_words = params.get("min_bio_words", 12)
-    max_after = params.get("max_lines_after", 1)
+    max_after = int(params.get("max_lines_after", 1))
+    name_within = params.get("name_within_words", 15)
     kept = state.kept()
     lines = state.doc.lines
-    # Only the last pairs can qualify (at most max_after kept lines after the bio).
-    first = max(0, len(kept) - 3 - int(max_after)) if isinstance(max_after, (int, float)) else 0
-    for pos in range(first, len(kept) - 1):
-        i, j = kept[pos], kept[pos + 1]
-        if len(kept) - pos - 2 > max_after or not state.in_region(i, "tail"):
+    # Only the last lines can qualify (at most max_after kept lines after the bio).
+    for pos in range(max(0, len(kept) - 2 - max_after), len(kept)):
+        i = kept[pos]
+        if state.removed[i] or not state.in_region(i, "tail") or not looks_like_name(lines[i]):
             continue
-        name = lines[i]
-        if not looks_like_name(name) or state.words(j) < min_bio_words:
-            continue
-        if _starts_with_name(lines[j], name):
+        j = kept[pos + 1] if pos + 1 < len(kept) else None
+        bio = j is not None and state.words(j) >= min_bio_words and len(kept) - pos - 2 <= max_after
+        if bio and _mentions_name(lines[j], lines[i], name_within):  # type: ignore[index]
             state.drop_line(rule_id, category, i)
-            state.drop_line(rule_id, category, j)
+            state.drop_line(rule_id, category, j)  # type: ignore[arg-type]
             return
+        if _repeats_byline(state, i):
+            state.drop_line(rule_id, category, i)
+            if bio:
+                state.drop_line(rule_id, category, j)  # type: ignore[arg-type]
+            return
+
+
+def _repeats_byline(state: PassState, i: int) -> bool:
+    """The name is the author's, as a byline rule removed it further up ("Von Jochen Brandeis, Wiesbaden")."""
+    name = state.doc.lines[i].casefold()
+    return any(r.category == "author" and r.end < i - 1 and name in r.text.casefold() for r in state.removals)
 
 
 def _drop_names_of_removed_bios(state: PassState, rule_id: str, category: str) -> None:
@@ -59,6 +69,14 @@ def _drop_names_of_removed_bios(state: PassState, rule_id: str, category: str) -
             continue
         if state.in_region(i, "tail") or _starts_with_name(lines[j], lines[i]):
             state.drop_line(rule_id, category, i)
+
+
+def _mentions_name(paragraph: str, name: str, within: int) -> bool:
+    """The paragraph names the person (full name, first or last part) among its first words."""
+    if _starts_with_name(paragraph, name):
+        return True
+    parts = {p.casefold() for p in name.split()}
+    return any(w.strip(",.;:()'’").casefold() in parts for w in paragraph.split()[:within])
 
 
 def _starts_with_name(paragraph: str, name: str) -> bool:
