@@ -46,3 +46,38 @@ def test_user_pack_patterns_run_under_the_timeout_shipped_ones_do_not(tmp_path):
     assert user and all(isinstance(r.pattern, TimedPattern) for r in user)
     assert shipped and not any(isinstance(r.pattern, TimedPattern) for r in shipped)
     assert cleaner.clean("Sponsored by Acme\n\nThe body of the story.", lang="en") == "The body of the story."
+
+
+XPATH_PACK = """pack: user/xpath
+html:
+  strip:
+    - id: XP-001
+      name: regex-xpath
+      category: ads
+      xpath: "//p[re:test(., '^Quarter(l|ly)+ figures')]"
+      doc: {what: Test., why: Test.}
+      examples: {drop: ['<p>Quarterly figures</p>'], keep: ['<p>Body text</p>']}
+"""
+
+
+def test_html_section_of_a_user_pack_cannot_run_a_regex(tmp_path):
+    # The regex timeout guards line rules only. An HTML rule must have no way to run a user's
+    # regex: EXSLT `re:` is unregistered, so such an XPath is refused at load or never matches.
+    path = tmp_path / "xpath.yaml"
+    path.write_text(XPATH_PACK, encoding="utf-8")
+    try:
+        cleaner = Cleaner(Config(rules=(str(path),)))
+    except RuleError as exc:
+        assert "XP-001" in str(exc)
+        return
+    target = "Quarterly figures from the mill were published on Monday morning."
+    page = f"<html><body><p>{target}</p><p>The body of the story, a sentence long enough to keep.</p></body></html>"
+    assert target in cleaner.clean(page, input_format="html", lang="en")
+
+
+def test_main_content_params_are_literal_substrings_not_patterns():
+    from cleaner.html.content import ContentParams
+
+    params = ContentParams.from_params({"negative_substrings": ["(a+)+$"], "positive_substrings": ["art.cle"]})
+    assert params.negative_pattern.search("x(a+)+$y") and not params.negative_pattern.search("aaaa")
+    assert params.positive_pattern.search("art.cle") and not params.positive_pattern.search("article")
