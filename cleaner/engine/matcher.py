@@ -52,7 +52,7 @@ from .model import Rule
 __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "build_matcher",
            "cache_dir", "hyperscan_available"]
 
-_PLAN_VERSION = "7"
+_PLAN_VERSION = "8"
 
 
 class Matcher(Protocol):
@@ -266,13 +266,14 @@ def _weak(lits: list[list[str]]) -> bool:
 
 
 def _TRANSLATION_FLAGS(hs: Any) -> int:  # noqa: N802
-    """Translations are written for caseless compilation (`literal_expression(fold_ascii=True)`).
+    """Translations are written for caseless compilation (`literal_expression(fold_ascii=True)`),
+    with `^`/`$` at every line boundary (the scanned document is its lines joined by "\n").
 
     Not HS_FLAG_PREFILTER: a translation uses only what Hyperscan builds exactly, and in
     prefilter mode an expression too large to build is silently widened, as far as
     matching every line. Refused instead, it is made smaller (`translate_parts`).
     """
-    return hs.HS_FLAG_CASELESS
+    return hs.HS_FLAG_CASELESS | hs.HS_FLAG_MULTILINE
 
 
 def _hyperscan_translations(rule: Rule) -> list[str] | None:
@@ -456,9 +457,10 @@ class HyperscanMatcher:
               both_sides: bool = False, confirmed: dict[int, set[int]] | None = None, width: int = 0) -> None:
         """Record (line, rule) candidates; a hit belongs to the line of its last byte.
 
-        A literal never ends on the "\\n" that starts a line, but a translated pattern may
-        (`^` then parts that can be empty): with `both_sides`, a hit ending on a "\\n" is a
-        candidate for the lines on both sides of it. Ids from `width` on are confirmations
+        A literal never ends on the "\\n" that starts a line, but a translation's empty hit
+        (`^` then parts that can be empty) ends where a line starts, so its last byte is
+        the "\\n" before: with `both_sides`, a hit ending on a "\\n" is a candidate for the
+        lines on both sides of it. Ids from `width` on are confirmations
         (see `confirm`) of rule id - width, recorded in `confirmed`.
         """
         ends: list[tuple[int, int]] = []
@@ -474,6 +476,8 @@ class HyperscanMatcher:
         count = data.count
         line, pos = -1, 0
         for end, rule in ends:
+            if end == 0:
+                continue  # an empty hit before the document's first "\n": no line of it
             line += count(b"\n", pos, end - 1)
             pos = end - 1
             into = candidates

@@ -21,6 +21,7 @@ characters themselves ("ß", "ﬀ") are never put into literals: the literal is 
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -115,7 +116,15 @@ def _best(*candidates: frozenset[Literal] | None) -> frozenset[Literal] | None:
 def _cross(a: frozenset[Literal], b: frozenset[Literal]) -> frozenset[Literal] | None:
     if len(a) * len(b) > MAX_SET:
         return None
-    return frozenset(x + y for x in a for y in b)
+    return frozenset(_join(x, y) for x in a for y in b)
+
+
+def _join(x: Literal, y: Literal) -> Literal:
+    """x then y. An anchor consumes nothing: two anchors with nothing between them (`$` in
+    `(?:/|$)` then the pattern's own `$`) stand at one line boundary, which is one "\n"."""
+    if x and y and x[-1] == NL and y[0] == NL:
+        return x + y[1:]
+    return x + y
 
 
 def _char_atom(ch: str, caseless: bool) -> _Info:
@@ -153,6 +162,7 @@ _ZERO_WIDTH = tuple(getattr(rc, name) for name in (
 _ANCHORS = tuple(getattr(rc, name) for name in (
     "StartOfString", "StartOfLine", "EndOfString", "EndOfStringLine", "EndOfLine",
 ) if hasattr(rc, name))
+_START_ANCHORS = tuple(getattr(rc, name) for name in ("StartOfString", "StartOfLine") if hasattr(rc, name))
 _ONE_CHAR = tuple(getattr(rc, name) for name in ("Property", "Any", "AnyAll", "AnyU", "SetDiff",
                                                  "SetInter", "SetSymDiff", "Range") if hasattr(rc, name))
 _REPEATS = tuple(getattr(rc, name) for name in ("GreedyRepeat", "LazyRepeat", "PossessiveRepeat")
@@ -160,7 +170,7 @@ _REPEATS = tuple(getattr(rc, name) for name in ("GreedyRepeat", "LazyRepeat", "P
 
 
 def _analyse(node: rc.RegexBase) -> _Info:
-    memo = _budget.memo
+    memo = _state.analysis.memo
     found = memo.get(id(node))
     if found is None:
         found = memo[id(node)] = (_analyse_node(node), node)
@@ -190,7 +200,7 @@ def _analyse_node(node: rc.RegexBase) -> _Info:
     if isinstance(node, _ONE_CHAR):
         return _ZERO if getattr(node, "zerowidth", False) else _UNKNOWN
     if isinstance(node, _ANCHORS):
-        return _Info(frozenset({(NL,)}), None) if id(node) in _edge_anchors else _ZERO
+        return _Info(frozenset({(NL,)}), None)  # see _join: anchors at one place are one "\n"
     if isinstance(node, _ZERO_WIDTH):
         return _ZERO
     if isinstance(node, rc.LookAround):
@@ -240,15 +250,17 @@ def _branch(infos: list[_Info]) -> _Info:
     return _Info(exact, frozenset(req) if len(req) <= MAX_SET * 4 else None)
 
 
-class _Budget:
-    """Limits how often sequences are re-analysed with a branch distributed into them."""
+class _Analysis:
+    """One pattern's analysis: results per node, and a limit on how often sequences are
+    re-analysed with a branch distributed into them."""
 
     def __init__(self, limit: int = 3000) -> None:
         self.left = limit
         self.memo: dict[int, tuple[_Info, rc.RegexBase]] = {}
 
 
-_budget = _Budget(0)
+# The analysis under way in this thread (rules may be compiled in several threads at once).
+_state = threading.local()
 
 
 def _sequence(items: Iterable[rc.RegexBase]) -> _Info:
@@ -260,9 +272,10 @@ def _sequence(items: Iterable[rc.RegexBase]) -> _Info:
         if info.exact is not None:
             continue
         alts = _alternatives_of(item)
-        if alts is None or _budget.left < len(alts):
+        analysis = _state.analysis
+        if alts is None or analysis.left < len(alts):
             break
-        _budget.left -= len(alts)
+        analysis.left -= len(alts)
         return _branch([_sequence([*items[:k], *alt, *items[k + 1:]]) for alt in alts])
     return _combine(infos)
 
@@ -321,34 +334,20 @@ def _parse(source: str, flags: int) -> rc.RegexBase:
             raise Unsupported("locale-dependent case")
         if info.named_lists_used:
             raise Unsupported("named lists")
-        _mark_edge_anchors(parsed)
         return parsed
     raise Unsupported("flags")
 
 
-# Ids of the anchor nodes that open or close the whole pattern. Only those stand for the
-# "\n" around a line in the scanned text; an anchor anywhere else (`(?:/|$)` inside a
-# repeat, then `$`) consumes nothing, and reading it as a newline demanded two of them.
-_edge_anchors: set[int] = set()
-
-
-def _mark_edge_anchors(parsed: rc.RegexBase) -> None:
-    items = _flatten([parsed])
-    _edge_anchors.clear()
-    for node in (items[:1] + items[-1:]) if items else []:
-        if isinstance(node, _ANCHORS):
-            _edge_anchors.add(id(node))
-
-
 def required_literals(source: str, flags: int) -> frozenset[Literal] | None:
     """Literals one of which every match of the pattern contains, or None if unknown."""
-    global _budget
     try:
         parsed = _parse(source, flags)
-        _budget = _Budget()
+        _state.analysis = _Analysis()
         info = _analyse(parsed)
     except (Unsupported, regex.error, rc.error, RecursionError, AttributeError, TypeError, ValueError):
         return None
+    finally:
+        _state.analysis = None
     best = _best(info.exact, info.req)
     if best is None or not all(_worth(lit) for lit in best):
         return None
@@ -382,8 +381,9 @@ def literal_text(lit: Literal) -> str:
 # -- Hyperscan expressions ---------------------------------------------------------------
 #
 # Hyperscan reads bytes (the document's UTF-8). Expressions are written in pure ASCII with
-# \xHH escapes; no expression may match a "\n" except where a line anchor stands, so that
-# a hit always ends on the line it was found in (or on that line's final "\n").
+# \xHH escapes. A translation never matches a "\n" (line anchors are Hyperscan's zero-width
+# `^`/`$`, compiled with HS_FLAG_MULTILINE), so a hit always ends on the line it was found
+# in; a literal may hold "\n" for a line boundary and then ends on that line's final "\n".
 
 _ANY_NON_ASCII = r"[\xc0-\xff][\x80-\xbf]{1,3}"
 _ANY_CHAR = r"(?:[\x00-\x09\x0b-\x7f]|" + _ANY_NON_ASCII + ")"
@@ -652,7 +652,9 @@ def _emit(node: rc.RegexBase) -> str:
             return _ascii_class(node)
         return _ANY_CHAR
     if isinstance(node, _ANCHORS):
-        return r"\n" if id(node) in _edge_anchors else ""
+        # Hyperscan's own anchors (HS_FLAG_MULTILINE): zero-width like the pattern's, so
+        # they hold anywhere in it, and an expression ending in `$` reports once per line.
+        return "^" if isinstance(node, _START_ANCHORS) else "$"
     if isinstance(node, _ZERO_WIDTH) or isinstance(node, rc.LookAround):
         return ""
     if isinstance(node, (rc.Group, rc.Atomic)):
@@ -701,20 +703,8 @@ def _emit_run(chars: list[tuple[str, bool]]) -> str:
 
 
 def _emit_sequence(items: Iterable[rc.RegexBase]) -> str:
-    out = []
-    run: list[tuple[str, bool]] = []
-    for item in _flatten(items):
-        plain = _plain_char(item)
-        if plain is not None:
-            run.append(plain)
-            continue
-        if run:
-            out.append(_emit_run(run))
-            run = []
-        out.append(_emit(item))
-    if run:
-        out.append(_emit_run(run))
-    return "".join(out)
+    return "".join(_emit_run(payload) if kind == "run" else _emit(payload)  # type: ignore[arg-type]
+                   for kind, payload in _units(items))
 
 
 def _is_variable_tail(node: rc.RegexBase) -> bool:
@@ -749,7 +739,8 @@ def _emit_unit(unit: tuple[str, object], memo: dict[int, str]) -> str:
 
 
 def _units(items: Iterable[rc.RegexBase]) -> list[tuple[str, object]]:
-    """Items with adjacent plain characters joined into runs (as `_emit_sequence` does)."""
+    """Items with adjacent plain characters joined into runs: `regex` folds a run as one
+    string (text "ß" for pattern "ss")."""
     units: list[tuple[str, object]] = []
     run: list[tuple[str, bool]] = []
     for item in _flatten(items):
