@@ -48,7 +48,8 @@ def _lxml_parser() -> Any:
         from lxml import etree
 
         parser = _local.parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                                                  no_network=True, huge_tree=True, recover=True)
+                                                  no_network=True, huge_tree=True, recover=True,
+                                                  collect_ids=False)  # no id() lookups: skip the table
     return parser
 
 
@@ -63,12 +64,14 @@ def parse_html(text: str) -> Any:
     """The root element of the parsed page (an empty <html> when there is nothing to parse)."""
     from lxml import etree
 
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    tags = text.count("<")
-    if tags > MAX_TAGS:
-        raise LimitError(f"HTML has {tags:,} tags ('<'), more than {MAX_TAGS:,}: an HTML bomb, not a page")
     data = text.encode("utf-8", errors="replace")
+    if b"\x00" in data:  # searched in bytes: memchr, ten times faster than in a wide str
+        text = text.replace("\x00", "")
+        data = data.replace(b"\x00", b"")
+    if len(data) > MAX_TAGS:  # a shorter page cannot hold more tags
+        tags = data.count(b"<")
+        if tags > MAX_TAGS:
+            raise LimitError(f"HTML has {tags:,} tags ('<'), more than {MAX_TAGS:,}: an HTML bomb, not a page")
     root = _lxml_parse(data)
     for limit in (MAX_NESTING, MAX_NESTING // 10):
         if root is not _TOO_DEEP:
@@ -106,9 +109,10 @@ def _lxml_parse(data: bytes) -> Any:
         root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
-    for error in parser.error_log:
-        if _DEPTH_ERROR in error.message:
-            return _TOO_DEEP
+    # The depth error is fatal: libxml2 stops there, so it is the last error logged.
+    error = parser.error_log.last_error
+    if error is not None and _DEPTH_ERROR in error.message:
+        return _TOO_DEEP
     return root
 
 
