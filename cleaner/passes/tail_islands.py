@@ -1,0 +1,89 @@
+"""What is left between removed lines at the article's end: a comment thread, a last teaser."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from .state import TAIL_START, PassState
+
+__all__ = ["detect_comment_thread", "detect_tail_teaser"]
+
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", '"', "”", "“")
+
+
+def _in_tail(state: PassState, i: int) -> bool:
+    """Tail by position among all non-blank lines (removed lines have no rank)."""
+    n = len(state.nonblank)
+    return bisect_left(state.nonblank, i) >= max(3, n * TAIL_START)
+
+
+def _has(state: PassState, i: int, categories: frozenset[str]) -> bool:
+    return any(r.category in categories and r.action != "drop-span" for r in state.hits.get(i, ()))
+
+
+def _vote_count(line: str) -> bool:
+    """A line that is only a small number ("48", "+6", "-2"): thumbs up/down under a comment.
+
+    Three digits at most: a year on a line of its own belongs to a list or a table."""
+    stripped = line.strip().lstrip("+-−")
+    return 0 < len(stripped) <= 3 and stripped.isdigit()
+
+
+def detect_comment_thread(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """After a comments line a rule removed in the tail, a thread (handles, comments, vote
+    counts, reply buttons, relative times) goes as a whole.
+
+    A comments heading may also be a share-bar button ("Kommentare"), so the heading alone
+    takes nothing: the lines after it must show the thread's own furniture.
+    """
+    min_signals = params.get("min_signals", 2)
+    min_share = params.get("min_share", 0.25)
+    min_lines_before = params.get("min_lines_before", 3)
+    min_words_before = params.get("min_words_before", 30)
+    heading_cats = frozenset(params.get("heading_categories", ("comments",)))
+    signal_cats = frozenset(params.get("signal_categories", ("comments", "dateline")))
+    for at, h in enumerate(state.nonblank):
+        if not state.removed[h] or not _has(state, h, heading_cats) or not _in_tail(state, h):
+            continue
+        before = [j for j in state.nonblank[:at] if not state.removed[j]]
+        if len(before) < min_lines_before or sum(state.words(j) for j in before) < min_words_before:
+            continue
+        after = state.nonblank[at + 1:]
+        kept = [j for j in after if not state.removed[j]]
+        if not kept:
+            return
+        votes = sum(1 for j in kept if _vote_count(state.doc.lines[j]))
+        furniture = sum(1 for j in after if state.removed[j] and _has(state, j, signal_cats))
+        own = votes + sum(1 for j in after if state.removed[j] and _has(state, j, heading_cats))
+        if votes + furniture >= min_signals and own and votes + furniture >= min_share * len(after):
+            for j in kept:
+                state.drop_line(rule_id, category, j)
+        return  # only the first comments line in the tail opens the thread
+
+
+def detect_tail_teaser(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """A headline-like line in the tail right under a removed related/navigation line,
+    with nothing kept after it, is the last teaser of the box (drop-next takes only one)."""
+    max_words = params.get("max_words", 16)
+    after_cats = frozenset(params.get("after_categories", ("related", "navigation", "paywall")))
+    kept = state.kept()
+    if not kept:
+        return
+    last = kept[-1]
+    if state.words(last) > max_words or state.doc.lines[last].rstrip().endswith(_SENTENCE_END):
+        return
+    at = bisect_left(state.nonblank, last)
+    if at == 0 or not _in_tail(state, last):
+        return
+    above = state.nonblank[at - 1]
+    if state.removed[above] and _removed_as(state, above) in after_cats:
+        state.drop_line(rule_id, category, last)
+
+
+def _removed_as(state: PassState, i: int) -> str | None:
+    """The category of the removal that took line i (a teaser taken by drop-next has no hit of its own)."""
+    for removal in reversed(state.removals):
+        if removal.span is None and removal.start <= i < removal.end:
+            return removal.category
+    return None
