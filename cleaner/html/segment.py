@@ -50,8 +50,8 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
 # Class, id and style values are read up to this length: real pages have class lists
 # of 3,000 characters, but a 50 MB attribute is no name to weigh or match.
 _MAX_ATTR = 20_000
-_INLINE = "inline"  # markers of the state an open element restores at its end
-_CONTAINER = "container"
+# What an open inline element restores at its end.
+_LINK, _PRE, _LINK_PRE = "link", "pre", "link+pre"
 _STRIPPED_FIRST = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
 _PRE_TAGS = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
 # A real page has a few thousand elements. Past MANY_ELEMENTS the inline formatting tags
@@ -109,59 +109,61 @@ class Segmentation:
     nodes: list[Node] = field(default_factory=list)
 
 
-class _Walker:
-    def __init__(self, strip_index: SelectorIndex | None, xpath_hits: dict[Any, int] | None) -> None:
-        self.strip_index = strip_index if strip_index is not None and not strip_index.empty else None
-        # Tags that strip rules name: elements without attributes are matched only for these.
-        self.tag_rules: frozenset[str] = frozenset(self.strip_index.by_tag) if self.strip_index else frozenset()
-        self.xpath_hits = xpath_hits or None
-        self.out = Segmentation()
-        self.stack: list[int] = []
-        self.pieces: list[str] = []
-        self.chars = 0
-        self.link_chars = 0
-        self.kind = "div"
-        self.anc: tuple[int, ...] = ()
-        self.strip: Any = None  # strip rule in effect
-        self.block_strip: Any = None
-        self.in_link = 0
-        self.in_pre = 0
-        self.leading = True  # no text outside a link seen yet in this block
-        self.lead_link = 0
-        self.kinds: list[str] = []  # enclosing flush tags
-        self.groups: list[int] = []  # enclosing list/table nodes
+def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, int] | None,
+          deadline: Any = None) -> Segmentation:
+    """Cut the tree under `start` into blocks, without recursion (a page may nest
+    thousands of levels deep): lxml's iterwalk gives each element's start and end, and
+    `undo` holds what to restore at an element's end. Elements whose content is not
+    walked (skipped, stripped, <br>) are left with `skip_subtree`; their end only adds
+    the tail. One function with its state in local variables: this loop runs for every
+    element of every page, and attribute and method lookups were most of its cost."""
+    from lxml import etree
 
-    # -- text ----------------------------------------------------------------------
-    def add(self, text: str) -> None:
-        if not text:
-            return
-        if self.in_pre:
+    index = strip_index if strip_index is not None and not strip_index.empty else None
+    lookup = index.lookup if index is not None else None
+    # Tags that strip rules name: elements without attributes are matched only for these.
+    tag_rules: frozenset[str] = frozenset(index.by_tag) if index is not None else frozenset()
+    xpath_hits = xpath_hits or None
+    out = Segmentation()
+    blocks, nodes = out.blocks, out.nodes
+    stack: list[int] = []  # open container nodes
+    kinds: list[str] = []  # enclosing flush tags
+    groups: list[int] = []  # enclosing list/table nodes
+    pieces: list[str] = []  # text of the block being read
+    chars = link_chars = lead_link = in_link = in_pre = 0
+    kind = "div"
+    anc: tuple[int, ...] = ()
+    leading = True  # no text outside a link seen yet in this block
+
+    def add(text: str) -> None:
+        """Text of the current block (`text` is non-empty, and not only space when the
+        block has none yet: callers check, it saves a call per whitespace tail)."""
+        nonlocal chars, link_chars, lead_link, leading, anc, kind
+        if in_pre:
             text = text.replace("\r\n", "\n").replace("\n", _BREAK)
-        if not self.pieces:
+        if not pieces:
             if text.isspace():
                 return
-            self.anc = tuple(self.stack)
-            self.kind = self.kinds[-1] if self.kinds else "div"
-            self.block_strip = self.strip
-            self.leading = True
-            self.lead_link = 0
-        self.pieces.append(text)
+            anc = tuple(stack)
+            kind = kinds[-1] if kinds else "div"
+            leading = True
+            lead_link = 0
+        pieces.append(text)
         if text.isspace():
             return
         n = len(text.strip())
-        self.chars += n
-        if self.in_link:
-            self.link_chars += n
-            if self.leading:
-                self.lead_link += n
+        chars += n
+        if in_link:
+            link_chars += n
+            if leading:
+                lead_link += n
         else:
-            self.leading = False
+            leading = False
 
-    def flush(self) -> None:
-        if not self.pieces:
-            return
-        raw = "".join(self.pieces)
-        self.pieces = []
+    def flush() -> None:
+        nonlocal chars, link_chars
+        raw = "".join(pieces)
+        pieces.clear()
         lines: list[str] = []
         for part in raw.split(_BREAK):
             if _CELL in part:
@@ -171,161 +173,141 @@ class _Walker:
                 line = " ".join(part.split())
             if line and line.strip(_INVISIBLE):
                 lines.append(line)
-        chars, link_chars = self.chars, self.link_chars
-        self.chars = self.link_chars = 0
+        block_chars, block_links = chars, link_chars
+        chars = link_chars = 0
         if not lines:
             return
-        kind = self.kind
-        group = -1
-        if kind in _GROUPED_KINDS and self.groups:
-            group = self.groups[-1]
-        size = sum(len(line) for line in lines)
-        links = min(size, round(link_chars * size / chars)) if chars else 0
-        self.out.blocks.append(Block(lines=lines, kind=kind, anc=self.anc, chars=size, link_chars=links,
-                                     strip=self.block_strip, group=group, order=len(self.out.blocks),
-                                     lead_link=min(size, self.lead_link)))
+        group = groups[-1] if kind in _GROUPED_KINDS and groups else -1
+        size = sum(map(len, lines))
+        links = min(size, round(block_links * size / block_chars)) if block_chars else 0
+        blocks.append(Block(lines, kind, anc, size, links, None, group, len(blocks), -1, 0, min(size, lead_link)))
 
-    # -- elements ------------------------------------------------------------------
-    def run(self, start: Any, deadline: Any = None) -> None:
-        """Walk the tree under `start` without recursion (a page may nest thousands of
-        levels deep): lxml's iterwalk gives each element's start and end, and `undo`
-        holds what to restore at an element's end. Elements whose content is not walked
-        (skipped, stripped, <br>) are left with `skip_subtree`; their end only adds the tail."""
-        from lxml import etree
-
-        walker = etree.iterwalk(start, events=("start", "end"))
-        skip = walker.skip_subtree
-        undo: list[Any] = []  # per open element: None (tail only), or what `_leave` restores
-        push, pop = undo.append, undo.pop
-        seen = 0
-        for event, el in walker:
-            if event == "end":
-                entry = pop()
-                if entry is not None:
-                    self._leave(entry)
-                tail = el.tail
-                if tail:
-                    self.add(tail)
-                continue
-            seen += 1
-            if deadline is not None and not seen & 0x3FFF:
-                deadline.check("HTML segmentation")
-            entry = self._enter(el)
-            if entry is None:
-                skip()
-            elif entry is True:
-                entry = None
-            push(entry)
-
-    def _enter(self, el: Any) -> Any:
-        """Start of an element: None when its content is not walked, True for an inline
-        element with nothing to restore, else the state `_leave` restores at its end."""
+    walker = etree.iterwalk(start, events=("start", "end"))
+    skip = walker.skip_subtree
+    undo: list[Any] = []  # per open element: None (tail only), _INLINE_LINK/_INLINE_PRE, or a container's state
+    push, pop = undo.append, undo.pop
+    seen = 0
+    for event, el in walker:
+        if event == "end":
+            entry = pop()
+            if entry is not None:
+                if entry is _LINK:
+                    in_link -= 1
+                elif entry is _PRE:
+                    in_pre -= 1
+                elif entry is _LINK_PRE:
+                    in_link -= 1
+                    in_pre -= 1
+                else:  # a container: (flush, grouping, pre)
+                    flushing, grouping, is_pre = entry
+                    if is_pre:
+                        in_pre -= 1
+                    if flushing:
+                        if pieces:
+                            flush()
+                        kinds.pop()
+                    if grouping:
+                        groups.pop()
+                    stack.pop()
+                    if not flushing and pieces and pieces[-1] != _CELL:
+                        pieces.append(_CELL)
+            tail = el.tail
+            if tail and (pieces or not tail.isspace()):
+                add(tail)
+            continue
+        seen += 1
+        if deadline is not None and not seen & 0x3FFF:
+            deadline.check("HTML segmentation")
         tag = el.tag
         if tag.__class__ is not str:  # comment, processing instruction, entity
-            return None
+            skip()
+            push(None)
+            continue
         if not tag.islower():
             tag = tag.lower()
         if tag in SKIP_TAGS:
-            return None
+            skip()
+            push(None)
+            continue
         keys = el.keys()
         cls = el_id = None
         if keys:
             if ("hidden" in keys or "aria-hidden" in keys and el.get("aria-hidden") == "true"
                     or "style" in keys and _HIDDEN_STYLE.search(el.get("style")[:_MAX_ATTR])):
-                return None
+                skip()
+                push(None)
+                continue
             if "class" in keys:
                 cls = el.get("class")[:_MAX_ATTR]
             if "id" in keys:
                 el_id = el.get("id")[:_MAX_ATTR]
         if tag == "form" and not _holds_article(el):
-            return None
+            skip()
+            push(None)
+            continue
         rule = None
-        if self.strip is None and self.strip_index is not None and (keys or tag in self.tag_rules or self.xpath_hits):
-            rule = self.strip_index.lookup(el, tag, cls, el_id, keys, self.xpath_hits)
+        if lookup is not None and (keys or tag in tag_rules or xpath_hits):
+            rule = lookup(el, tag, cls, el_id, keys, xpath_hits)
         if tag == "br":
-            pieces = self.pieces
             if pieces:
                 if pieces[-1] == _BREAK:
-                    self.flush()  # <br><br>: a paragraph break
+                    flush()  # <br><br>: a paragraph break
                 else:
                     pieces.append(_BREAK)
-            return None
+            skip()
+            push(None)
+            continue
         if rule is not None:
-            self._stripped(el, tag, rule, cls, el_id)
-            return None
-        if tag in FLUSH_TAGS or tag in CELL_TAGS:
-            return self._open_container(el, tag, tag in FLUSH_TAGS, cls, el_id)
-        is_link = tag == "a"
-        is_pre = tag in _PRE_TAGS
-        if is_link:
-            self.in_link += 1
-        if is_pre:
-            self.in_pre += 1
+            # Its text is one block, read in C (not walked).
+            if pieces:
+                flush()
+            node = len(nodes)
+            nodes.append(Node(el, tag, stack[-1] if stack else -1, len(stack),
+                              f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else "", rule))
+            text = " ".join(" ".join(el.itertext()).split())
+            if text and text.strip(_INVISIBLE):
+                blocks.append(Block([text], tag, (*stack, node), len(text), 0, rule, -1, len(blocks)))
+            skip()
+            push(None)
+            continue
+        flushing = tag in FLUSH_TAGS
+        if flushing or tag in CELL_TAGS:
+            if flushing:
+                if pieces:
+                    flush()
+            elif pieces and pieces[-1] != _CELL:
+                pieces.append(_CELL)
+            node = len(nodes)
+            nodes.append(Node(el, tag, stack[-1] if stack else -1, len(stack),
+                              f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else ""))
+            stack.append(node)
+            if flushing:
+                kinds.append(tag)
+            grouping = tag in _GROUP_TAGS
+            if grouping:
+                groups.append(node)
+            is_pre = tag in _PRE_TAGS
+            if is_pre:
+                in_pre += 1
+            text = el.text
+            if text and (pieces or not text.isspace()):
+                add(text)
+            push((flushing, grouping, is_pre))
+            continue
+        entry = None
+        if tag == "a":
+            in_link += 1
+            entry = _LINK
+        if tag in _PRE_TAGS:
+            in_pre += 1
+            entry = _LINK_PRE if entry is _LINK else _PRE
         text = el.text
-        if text:
-            self.add(text)
-        if is_link or is_pre:
-            return (_INLINE, is_link, is_pre)
-        return True
-
-    def _leave(self, entry: tuple[Any, ...]) -> None:
-        if entry[0] is _INLINE:
-            if entry[1]:
-                self.in_link -= 1
-            if entry[2]:
-                self.in_pre -= 1
-            return
-        _, flush, grouping, outer_strip, is_pre = entry
-        if is_pre:
-            self.in_pre -= 1
-        if flush:
-            self.flush()
-        self.strip = outer_strip
-        if grouping:
-            self.groups.pop()
-        if flush:
-            self.kinds.pop()
-        self.stack.pop()
-        if not flush and self.pieces and self.pieces[-1] != _CELL:
-            self.pieces.append(_CELL)
-
-    def _stripped(self, el: Any, tag: str, rule: Any, cls: str | None, el_id: str | None) -> None:
-        """An element a strip rule picked: its text is one block, read in C (not walked)."""
-        self.flush()
-        stack = self.stack
-        node = len(self.out.nodes)
-        self.out.nodes.append(Node(
-            el=el, tag=tag, parent=stack[-1] if stack else -1, depth=len(stack),
-            cls=f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else "", strip=rule))
-        text = " ".join(" ".join(el.itertext()).split())
-        if text and text.strip(_INVISIBLE):
-            self.out.blocks.append(Block(lines=[text], kind=tag, anc=(*stack, node), chars=len(text), link_chars=0,
-                                         strip=rule, order=len(self.out.blocks)))
-
-    def _open_container(self, el: Any, tag: str, flush: bool, cls: str | None,
-                        el_id: str | None) -> tuple[Any, ...]:
-        if flush:
-            self.flush()
-        elif self.pieces and self.pieces[-1] != _CELL:
-            self.pieces.append(_CELL)
-        node = len(self.out.nodes)
-        stack = self.stack
-        self.out.nodes.append(Node(
-            el=el, tag=tag, parent=stack[-1] if stack else -1, depth=len(stack),
-            cls=f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else ""))
-        stack.append(node)
-        if flush:
-            self.kinds.append(tag)
-        grouping = tag in _GROUP_TAGS
-        if grouping:
-            self.groups.append(node)
-        is_pre = tag in _PRE_TAGS
-        if is_pre:
-            self.in_pre += 1
-        text = el.text
-        if text:
-            self.add(text)
-        return (_CONTAINER, flush, grouping, self.strip, is_pre)
+        if text and (pieces or not text.isspace()):
+            add(text)
+        push(entry)
+    if pieces:
+        flush()
+    return out
 
 
 def _holds_article(form: Any) -> bool:
@@ -359,13 +341,10 @@ def segment(root: Any, strip_index: SelectorIndex | None = None, deadline: Any =
     elements ends with LimitError within its time budget."""
     xpath_hits = strip_index.prepare(root) if strip_index is not None and strip_index.xpaths else None
     body = root.find("body") if root.tag == "html" else None
-    walker = _Walker(strip_index, xpath_hits)
     start = body if body is not None else root
     # Drop what is never text in one pass in C (tails stay), so the walk does not visit it.
     from lxml import etree
 
     etree.strip_elements(start, *_STRIPPED_FIRST, with_tail=False)
     _bound_elements(start)
-    walker.run(start, deadline)
-    walker.flush()
-    return walker.out
+    return _walk(start, strip_index, xpath_hits, deadline)
