@@ -110,12 +110,12 @@ class Segmentation:
 
 
 def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, int] | None,
-          deadline: Any = None) -> Segmentation:
+          deadline: Any = None, most: float = float("inf")) -> Segmentation:
     """Cut the tree under `start` into blocks, without recursion (a page may nest
     thousands of levels deep): lxml's iterwalk gives each element's start and end, and
     `undo` holds what to restore at an element's end. Elements whose content is not
     walked (skipped, stripped, <br>) are left with `skip_subtree`; their end only adds
-    the tail. One function with its state in local variables: this loop runs for every
+    the tail. More than `most` elements raise _TooMany. One function with its state in local variables: this loop runs for every
     element of every page, and attribute and method lookups were most of its cost."""
     from lxml import etree
 
@@ -216,6 +216,8 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
                 add(tail)
             continue
         seen += 1
+        if seen > most:
+            raise _TooMany
         if deadline is not None and not seen & 0x3FFF:
             deadline.check("HTML segmentation")
         tag = el.tag
@@ -319,11 +321,13 @@ def _holds_article(form: Any) -> bool:
     return False
 
 
+class _TooMany(Exception):
+    """The walk met more than MANY_ELEMENTS elements (counting them up front would cost
+    every page; a bomb pays for one partial walk instead)."""
+
+
 def _bound_elements(start: Any) -> None:
     """Fewer elements for a page of hundreds of thousands (an HTML bomb), or LimitError."""
-    count = int(start.xpath("count(descendant-or-self::*)"))
-    if count <= MANY_ELEMENTS:
-        return
     from lxml import etree
 
     etree.strip_tags(start, *_FORMATTING)
@@ -346,5 +350,8 @@ def segment(root: Any, strip_index: SelectorIndex | None = None, deadline: Any =
     from lxml import etree
 
     etree.strip_elements(start, *_STRIPPED_FIRST, with_tail=False)
-    _bound_elements(start)
-    return _walk(start, strip_index, xpath_hits, deadline)
+    try:
+        return _walk(start, strip_index, xpath_hits, deadline, MANY_ELEMENTS)
+    except _TooMany:
+        _bound_elements(start)
+        return _walk(start, strip_index, xpath_hits, deadline)
