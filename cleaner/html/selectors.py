@@ -369,6 +369,9 @@ def _compound(node: Any) -> Compound | None:
     return Compound(tag=tag, id=el_id, classes=tuple(reversed(classes)), attrs=tuple(reversed(attrs)))
 
 
+_UNCACHEABLE = -2  # SelectorIndex memo: the answer depends on more than the signature
+
+
 class SelectorIndex:
     """Many rules' selectors, matched per element during one walk of the page.
 
@@ -411,38 +414,47 @@ class SelectorIndex:
         self.multi_tags = frozenset(k.tag for k in multi if k.tag)
         self.multi_classes = frozenset(c for k in multi for c in k.classes)
         self.multi_ids = frozenset(k.id for k in multi if k.id)
-        self._memo: dict[tuple[str, str | None, str | None], int] = {}
+        self._memo: dict[tuple[str | None, ...], int] = {}
 
     def lookup(self, el: Any, tag: str, cls: str | None, el_id: str | None, keys: Sequence[str],
                xpath_hits: dict[Any, int] | None = None) -> Any:
-        """`match` for the page walk: the same answer, memoised where that is safe."""
-        cacheable = not (tag in self.multi_tags or el_id in self.multi_ids)
-        if cacheable and self.extra_attrs:
-            for name in keys:
-                if name in self.extra_attrs:
-                    cacheable = False
-                    break
-        classes = cls.split() if cls else ()
-        if cacheable and self.multi_classes:
-            for c in classes:
-                if c in self.multi_classes:
-                    cacheable = False
-                    break
-        if not cacheable:
-            return self.match(el, tag, classes, el_id, xpath_hits, keys)
-        sig = (tag, cls, el_id)
+        """`match` for the page walk: the same answer, memoised where that is safe.
+
+        The memo is keyed by tag, class, id and the attribute names, which decide both
+        whether the answer can be memoised and (when it can) the answer: one dict lookup
+        for most elements of a page, which repeat a few such signatures."""
+        sig = (tag, cls, el_id, *keys)
         best = self._memo.get(sig)
         if best is None:
-            found = self.match(el, tag, classes, el_id, None, keys)
-            best = -1 if found is None else self._number[id(found)]
+            best = self._memo_entry(el, tag, cls, el_id, keys)
             if len(self._memo) > 50_000:
                 self._memo.clear()
             self._memo[sig] = best
+        if best == _UNCACHEABLE:
+            return self.match(el, tag, cls.split() if cls else (), el_id, xpath_hits, keys)
         if xpath_hits:
             n = xpath_hits.get(el)
             if n is not None and (best < 0 or n < best):
                 best = n
         return None if best < 0 else self.entries[best][1]
+
+    def _memo_entry(self, el: Any, tag: str, cls: str | None, el_id: str | None, keys: Sequence[str]) -> int:
+        """The first matching entry's number (-1: none), or _UNCACHEABLE when the answer
+        depends on more than the signature: an attribute's value a selector tests, or
+        the ancestors a multi-step selector keyed on this tag, class or id looks at."""
+        if tag in self.multi_tags or el_id in self.multi_ids:
+            return _UNCACHEABLE
+        if self.extra_attrs:
+            for name in keys:
+                if name in self.extra_attrs:
+                    return _UNCACHEABLE
+        classes = cls.split() if cls else ()
+        if self.multi_classes:
+            for c in classes:
+                if c in self.multi_classes:
+                    return _UNCACHEABLE
+        found = self.match(el, tag, classes, el_id, None, keys)
+        return -1 if found is None else self._number[id(found)]
 
     @property
     def _number(self) -> dict[int, int]:
