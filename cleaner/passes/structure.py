@@ -14,7 +14,7 @@ from .head_name import detect_head_name
 from .player_cluster import detect_player_cluster
 from .state import PassState
 from .tail_after_heading import detect_tail_after_heading
-from .tail_islands import detect_comment_thread, detect_tail_teaser
+from .tail_islands import detect_comment_thread, detect_tail_tags, detect_tail_teaser
 from .title_echo import detect_title_echo
 
 __all__ = ["DETECTORS", "DETECTOR_ORDER", "Detector"]
@@ -25,7 +25,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # end of the article (author box, title echo) is judged on what survived.
 DETECTOR_ORDER: tuple[str, ...] = (
     "player-cluster", "caption-twice", "head-name", "head-label", "caption-before-credit", "doubled-line",
-    "tail-after-heading", "comment-thread", "tail-teaser", "author-box", "title-echo",
+    "tail-after-heading", "comment-thread", "tail-teaser", "tail-tags", "author-box", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
@@ -37,6 +37,7 @@ DETECTORS: dict[str, Detector] = {
     "tail-after-heading": detect_tail_after_heading,
     "comment-thread": detect_comment_thread,
     "tail-teaser": detect_tail_teaser,
+    "tail-tags": detect_tail_tags,
     "author-box": detect_author_box,
     "title-echo": detect_title_echo,
 }

@@ -1,4 +1,4 @@
-"""What is left between removed lines at the article's end: a comment thread, a last teaser."""
+"""What is left between removed lines at the article's end: a comment thread, a last teaser, topic tags."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from .state import TAIL_START, PassState
 
-__all__ = ["detect_comment_thread", "detect_tail_teaser"]
+__all__ = ["detect_comment_thread", "detect_tail_tags", "detect_tail_teaser"]
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", '"', "”", "“")
 
@@ -87,3 +87,25 @@ def _removed_as(state: PassState, i: int) -> str | None:
         if removal.span is None and removal.start <= i < removal.end:
             return removal.category
     return None
+
+
+def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """The kept lines at the very end, when they are two or more short labels ("Scams" /
+    "Police") under a removed line, are the article's topic tags."""
+    max_words = params.get("max_words", 4)
+    min_run = params.get("min_run", 2)
+    kept = state.kept()
+    run: list[int] = []
+    for i in reversed(kept):
+        line = state.doc.lines[i]
+        if state.words(i) > max_words or line.rstrip().endswith(_SENTENCE_END) or any(c.isdigit() for c in line):
+            break
+        run.append(i)
+    if len(run) < min_run or len(run) == len(kept):
+        return
+    first = run[-1]
+    at = bisect_left(state.nonblank, first)
+    if at == 0 or not _in_tail(state, first) or not state.removed[state.nonblank[at - 1]]:
+        return
+    for i in run:
+        state.drop_line(rule_id, category, i)
