@@ -253,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chunk", type=int, default=1000, help="documents or packs per chunk (the unit of --state)")
     ap.add_argument("--cli-every", type=int, default=1, help="every Nth document chunk also goes through the CLI")
     ap.add_argument("--state", type=Path, help="JSONL of finished chunks; rerun with it to resume")
+    ap.add_argument("--summary-only", action="store_true",
+                    help="print the summary of the chunks finished in --state, run nothing")
     args = ap.parse_args(argv)
     tag = f"seed={args.seed} chunk={args.chunk} budget={args.budget} cli_every={args.cli_every}"
     done = {k: v for k, v in load_state(args.state).items() if v.get("tag") == tag}
@@ -263,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         key = f"{kind}:{index}:{count}"
         if key in done:
             merge(total, done[key]["result"])
+            continue
+        if args.summary_only:
+            total["chunks_left"] = total.get("chunks_left", 0) + 1
             continue
         start = time.monotonic()
         part = doc_chunk(args, cleaner, index, count) if kind == "docs" else pack_chunk(args, index, count)
