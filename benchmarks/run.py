@@ -91,15 +91,21 @@ def main() -> None:
     size = sum(len(t.encode("utf-8")) for _, t in docs)
     print(f"corpus: {len(docs)} articles, {size / 1e6:.1f} MB (de/en/fr), median of {args.repeat}, one core")
     rows: list[tuple[str, float]] = []
+    width = 88
+    print(f"{'what'.ljust(width)}  {'MB/s':>8}  {'x floor':>8}")
+
+    def row(what: str, mbs: float) -> None:
+        """Print each row as soon as it is measured (a long run still shows what it had)."""
+        rows.append((what, mbs))
+        print(f"{what.ljust(width)}  {mbs:8.1f}  {mbs / rows[0][1]:8.3f}", flush=True)
 
     def floor() -> None:
         for text in io.BytesIO(blob).read().decode("utf-8").split("\x00"):
             for _line in text.split("\n"):
                 pass
 
-    floor_mbs = size / median_time(floor, args.repeat) / 1e6
-    rows.append(("floor: read + decode + split + iterate lines", floor_mbs))
-    rows.append(("peer: C4-style line filter", size / median_time(lambda: [c4_filter(t) for _, t in docs], args.repeat) / 1e6))
+    row("floor: read + decode + split + iterate lines", size / median_time(floor, args.repeat) / 1e6)
+    row("peer: C4-style line filter", size / median_time(lambda: [c4_filter(t) for _, t in docs], args.repeat) / 1e6)
 
     cleaner = Cleaner()
     for _, text in docs[:50]:
@@ -111,8 +117,8 @@ def main() -> None:
             out.write(cleaner.clean(text))
             out.write("\n")
 
-    rows.append(("whole text pipeline (read, normalize, langid, all packs, structure, write)",
-                 size / median_time(pipeline, args.repeat) / 1e6))
+    row("whole text pipeline (read, normalize, langid, all packs, structure, write)",
+        size / median_time(pipeline, args.repeat) / 1e6)
 
     normalized = [Document.from_text(t).lines for _, t in docs]
     shipped = [r for p in load_packs([shipped_rules_dir()]) for r in p.rules if p.kind != "site"]
@@ -120,8 +126,8 @@ def main() -> None:
     backends.append(("python", PythonMatcher))
     for name, backend in backends:
         m = backend(shipped)
-        rows.append((f"rule stage, shipped packs ({len(shipped)} rules), {name}",
-                     size / median_time(lambda: [m.match(ls) for ls in normalized], args.repeat) / 1e6))
+        row(f"rule stage, shipped packs ({len(shipped)} rules), {name}",
+            size / median_time(lambda: [m.match(ls) for ls in normalized], args.repeat) / 1e6)
     for n in (int(x) for x in args.rules.split(",")):
         rules = synthetic_rules(n)
         for name, backend in backends:
@@ -131,11 +137,7 @@ def main() -> None:
             m = backend(rules)
             build = time.perf_counter() - t
             mbs = size / median_time(lambda: [m.match(ls) for ls in normalized], args.repeat) / 1e6
-            rows.append((f"rule stage, {n} synthetic rules, {name} (build {build:.1f} s)", mbs))
-    width = max(len(r[0]) for r in rows)
-    print(f"{'what'.ljust(width)}  {'MB/s':>8}  {'x floor':>8}")
-    for what, mbs in rows:
-        print(f"{what.ljust(width)}  {mbs:8.1f}  {mbs / floor_mbs:8.3f}")
+            row(f"rule stage, {n} synthetic rules, {name} (build {build:.1f} s)", mbs)
 
 
 if __name__ == "__main__":

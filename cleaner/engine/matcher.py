@@ -53,6 +53,7 @@ __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "
            "cache_dir", "hyperscan_available"]
 
 _PLAN_VERSION = "8"
+_LAYOUT_VERSION = "2"   # how a segment's databases are made from a plan (cached databases)
 
 
 class Matcher(Protocol):
@@ -505,7 +506,7 @@ class _Segment:
         self.rules = tuple(rules)
         self.offset = offset
         self.confirm: tuple[int, ...] = ()
-        key = _ruleset_key(self.rules, f"hyperscan-{getattr(hyperscan, '__version__', '')}", skip)
+        key = _ruleset_key(self.rules, f"hyperscan-{getattr(hyperscan, '__version__', '')}-{_LAYOUT_VERSION}", skip)
         if self._load(f"hsdb-{key}.bin"):
             return
         plan = _plan(self.rules, "hyperscan", skip)
@@ -518,6 +519,12 @@ class _Segment:
             if r in skip:
                 continue  # found by the exact-line dictionary
             lits = _load_literals(entry["lits"])
+            if lits is not None and entry.get("confirm"):
+                # A common literal (" at ", "Foto") hits many body lines, each hit a
+                # Python callback; the rule's translation alone (which keeps the rule's
+                # anchors, so it reports few hits) is the sharper and cheaper prefilter.
+                raw_exprs.extend((e.encode("ascii"), r, _TRANSLATION_FLAGS(hyperscan)) for e in entry["confirm"])
+                continue
             if lits is not None:
                 try:
                     for lit in lits:
