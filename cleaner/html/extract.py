@@ -31,6 +31,7 @@ from .content import ContentParams, block_weight, find_main_content
 from .metadata import PageLookups, find_author, find_date, find_title
 from .parse import parse_html, to_text
 from .segment import Block, Segmentation, segment
+from .guard import StripIndex
 from .selectors import SelectorIndex
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,7 +78,7 @@ class HtmlSelection:
             strip=strip, body=tuple(by_role.get("body", [])), title=tuple(by_role.get("title", [])),
             date=tuple(by_role.get("date", [])), author=tuple(by_role.get("author", [])),
             main=mains[0] if mains else None, params=ContentParams.from_params(params),
-            strip_index=SelectorIndex([(r.selector, r) for r in strip]),
+            strip_index=StripIndex([(r.selector, r) for r in strip]),  # never strips the article
         )
 
 
