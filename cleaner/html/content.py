@@ -206,15 +206,7 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
     evidence = [_name_evidence(n.cls, params, cache) for n in nodes]
     weights = [block_weight(b, params) for b in blocks]
 
-    # Negative names on a container holding most of the page's prose name a wrapper
-    # ("main-with-sidebar"), not cruft: ignore them there.
-    positive = [w if w > 0 else 0.0 for w in weights]
-    total_positive = sum(positive) or 1.0
-    under = tree.sums(positive)
-    limit = params.wrapper_share * total_positive
-    for n, ev in enumerate(evidence):
-        if ev < 0 and under[n] > limit:
-            evidence[n] = 0
+    _ignore_wrapper_names(nodes, tree, evidence, weights, params)
 
     # Top-down: the nearest cruft-named container above each node (it wins), else
     # whether an article-named one is above it.
@@ -261,6 +253,38 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
         keep.add(i)
     _prune_link_lists(blocks, tree, keep, scaled, best, params)
     return best, keep
+
+
+def _negative_marks(cls: str, p: ContentParams) -> frozenset[str]:
+    """The negative words and substrings a class/id holds (what makes it cruft-named)."""
+    parts = {w.lower() for w in _SPLIT_NAME.split(cls) if w} & p.negative_words
+    pattern = p.negative_pattern
+    found = {m.group() for m in pattern.finditer(cls)} if pattern is not None else set()
+    return frozenset(parts | found)
+
+
+def _ignore_wrapper_names(nodes: Sequence[Node], tree: _Tree, evidence: list[int], weights: Sequence[float],
+                          p: ContentParams) -> None:
+    """Negative names that hold most of the page's prose name a wrapper, not cruft: set
+    their evidence to 0. Either one container ("main-with-sidebar"), or sibling containers
+    sharing the same negative marks, as a CMS names every section of an article
+    (`testreport__section--ads`, a section that may hold an ad slot): together they hold
+    the article, which no sidebar or comment list beside an article does."""
+    positive = [w if w > 0 else 0.0 for w in weights]
+    under = tree.sums(positive)
+    limit = p.wrapper_share * (sum(positive) or 1.0)
+    groups: dict[tuple[int, frozenset[str]], list[int]] = {}
+    for n, ev in enumerate(evidence):
+        if ev >= 0:
+            continue
+        if under[n] > limit:
+            evidence[n] = 0
+        elif under[n] > 0:
+            groups.setdefault((tree.parent[n], _negative_marks(nodes[n].cls, p)), []).append(n)
+    for group in groups.values():
+        if len(group) > 1 and sum(under[n] for n in group) > limit:
+            for n in group:
+                evidence[n] = 0
 
 
 def _small_page(blocks: Sequence[Block], p: ContentParams) -> set[int]:
