@@ -29,7 +29,7 @@ import regex
 
 from .segment import Block, Node
 
-__all__ = ["ContentParams", "block_weight", "find_main_content"]
+__all__ = ["ContentParams", "block_weight", "find_lead", "find_main_content"]
 
 _SPLIT_NAME = regex.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
 _SENTENCE = regex.compile(r"[.!?…]['\"’”»)]?(?:\s|$)|[。！？]")
@@ -61,6 +61,9 @@ class ContentParams:
     teaser_keep_share: float
     evidence_max_chars: int
     fragment_chars: int
+    lead_words: frozenset[str]
+    lead_substrings: tuple[str, ...]
+    lead_reach: int
     name_cache: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -100,6 +103,9 @@ class ContentParams:
             teaser_keep_share=float(params.get("teaser_keep_share", 0.15)),
             evidence_max_chars=int(params.get("evidence_max_chars", 300)),
             fragment_chars=int(params.get("fragment_chars", 200)),
+            lead_words=words("lead_words"),
+            lead_substrings=tuple(w.lower() for w in params.get("lead_substrings", ())),
+            lead_reach=int(params.get("lead_reach", 40)),
         )
 
 
@@ -123,6 +129,15 @@ def _name_evidence(cls: str, p: ContentParams, cache: dict[str, int]) -> int:
         result = 1
     cache[cls] = result
     return result
+
+
+def _name_of(node: Node) -> str:
+    """The class/id a node is weighed by. A heading's id is an anchor made from its own
+    text (`nav_schredder_statt__0` for "Schredder statt Ofen", a table of contents
+    target), so it says nothing about the heading: only its class counts."""
+    if node.tag in _HEADINGS and node.cls:
+        return (node.el.get("class") or "").lower()
+    return node.cls
 
 
 def _words(text: str, chars: int) -> int:
@@ -203,7 +218,7 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
     cache = params.name_cache
     if len(cache) > 200_000:
         cache.clear()
-    evidence = [_name_evidence(n.cls, params, cache) for n in nodes]
+    evidence = [_name_evidence(_name_of(n), params, cache) for n in nodes]
     weights = [block_weight(b, params) for b in blocks]
 
     _ignore_wrapper_names(nodes, tree, evidence, weights, params)
@@ -251,7 +266,7 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
         if neg >= 0 and tree.depth[neg] > best_depth:
             continue
         keep.add(i)
-    _prune_link_lists(blocks, tree, keep, scaled, best, params)
+    _prune_link_lists(blocks, tree, keep, scaled, best, params, teasers)
     return best, keep
 
 
@@ -349,9 +364,12 @@ def _teaser_blocks(blocks: Sequence[Block], nodes: Sequence[Node], tree: _Tree, 
 
 
 def _prune_link_lists(blocks: Sequence[Block], tree: _Tree, keep: set[int], weights: list[float],
-                      best: int, params: ContentParams) -> None:
-    """Drop sub-containers of the article that are mostly links and weigh negative."""
-    kept = [i in keep for i in range(len(blocks))]
+                      best: int, params: ContentParams, teasers: set[int] | None = None) -> None:
+    """Drop sub-containers of the article that are mostly links and weigh negative.
+    Teaser cards already dropped still count in their box: a promo box of a synopsis and
+    a list of linked story titles is a link box, whatever is left of it."""
+    dropped = teasers or set()
+    kept = [i in keep or i in dropped for i in range(len(blocks))]
     sums = tree.sums(weights, kept)
     chars = tree.sums([b.chars for b in blocks], kept)
     links = tree.sums([b.link_chars for b in blocks], kept)
@@ -363,3 +381,48 @@ def _prune_link_lists(blocks: Sequence[Block], tree: _Tree, keep: set[int], weig
         b = blocks[i]
         if b.link_density > params.max_link_density and b.chars < 200:
             keep.discard(i)
+
+
+def find_lead(blocks: Sequence[Block], nodes: Sequence[Node], keep: set[int], p: ContentParams,
+              title: str | None = None) -> list[int]:
+    """The standfirst between the headline and the article the detector picked: sites put
+    it in the article's header (`<p class="article-header__lead">`, `<h2 class="leadText">`),
+    outside the body container, so the detector leaves it out with the byline and date.
+
+    A block is the lead when its own element or its parent has a lead name (`lead_words`,
+    `lead_substrings`) and it reads as a sentence with few links; only blocks after the
+    headline count (an `<h1>`, or an `<h2>` that is the page's title), at most
+    `lead_reach` blocks back."""
+    if not keep or not (p.lead_words or p.lead_substrings):
+        return []
+    folded = title.casefold() if title else None
+
+    def headline(b: Block) -> bool:
+        return b.kind == "h1" or (b.kind == "h2" and folded is not None and b.text.casefold() == folded)
+
+    body = [i for i in keep if not headline(blocks[i])]  # the headline may be kept already
+    if not body:
+        return []
+    found: list[int] = []
+    first = min(body)
+    for i in range(first - 1, max(-1, first - 1 - p.lead_reach), -1):
+        b = blocks[i]
+        if headline(b):
+            return found
+        if (i not in keep and b.strip is None and b.link_density <= p.max_link_density
+                and _words(b.text, b.chars) >= p.short_words and _SENTENCE.search(b.text)
+                and _lead_named(b, nodes, p)):
+            found.append(i)
+    return []  # no headline before the article: nothing here is known to be its lead
+
+
+def _lead_named(b: Block, nodes: Sequence[Node], p: ContentParams) -> bool:
+    for n in b.anc[-2:]:
+        cls = nodes[n].cls
+        if not cls:
+            continue
+        if {w.lower() for w in _SPLIT_NAME.split(cls) if w} & p.lead_words:
+            return True
+        if any(sub in cls for sub in p.lead_substrings):
+            return True
+    return False

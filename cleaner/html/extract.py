@@ -27,7 +27,7 @@ from ..engine.model import HtmlRule
 from ..engine.rulebook import host_of
 from ..limits import NO_DEADLINE, Deadline, cap_lines
 from ..normalize import normalize_lines
-from .content import ContentParams, block_weight, find_main_content
+from .content import ContentParams, block_weight, find_lead, find_main_content
 from .metadata import PageLookups, find_author, find_date, find_title
 from .parse import parse_html, to_text
 from .segment import Block, Segmentation, segment
@@ -252,6 +252,7 @@ class HtmlExtractor:
                 best, keep = find_main_content(blocks, nodes, sel.params)
             outside_rule = sel.main
             _keep_headline(blocks, keep, title)
+            keep.update(find_lead(blocks, page.segmentation.nodes, keep, sel.params, title))
         for i, b in enumerate(blocks):
             if b.strip is not None:
                 page.removed_by[i] = b.strip
