@@ -86,3 +86,24 @@ def test_a_teaser_rail_of_article_cards_is_still_stripped(cleaner):
 def test_a_page_with_little_text_protects_nothing():
     page = "<html><body><aside><article><p>Short note.</p></article></aside></body></html>"
     assert not holds_page_article(_element(page, "//aside"))
+
+
+def test_the_page_is_counted_once_however_many_asides_hold_articles(cleaner, monkeypatch):
+    # Counted again for every match, a comment widget of 2,000 <aside><article>s took
+    # longer than a page's time budget.
+    import cleaner.html.guard as guard
+
+    roots: list[str] = []
+    count = guard._paragraph_chars
+
+    def counting(el):
+        if el.getparent() is None:
+            roots.append(el.tag)
+        return count(el)
+
+    monkeypatch.setattr(guard, "_paragraph_chars", counting)
+    widget = "".join(f"<aside><article><p>{COMMENT.format(i=i)}</p></article></aside>" for i in range(50))
+    page = f"<html><body><article><h1>Harbour bridge</h1>{STORY_HTML}</article>{widget}</body></html>"
+    result = cleaner.clean_and_explain(page)
+    assert roots == ["html"]
+    assert STORY[0] in result.text and "I cross this bridge" not in result.text

@@ -15,6 +15,7 @@ cards, but neither holds one element with much of the page's text.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from .selectors import SelectorIndex
@@ -30,23 +31,40 @@ def _paragraph_chars(el: Any) -> int:
     return sum(len(text) for p in el.iter("p") for text in p.itertext())
 
 
-def holds_page_article(el: Any) -> bool:
-    """True if `el` holds the page's article (see the module docstring)."""
+def holds_page_article(el: Any, page_chars: Any = None) -> bool:
+    """True if `el` holds the page's article (see the module docstring). `page_chars`:
+    a function giving the page's paragraph characters (counted once per page)."""
     containers = list(el.iter("article", "main"))
     if not containers:  # the common case, and no page-wide count needed
         return False
-    page = _paragraph_chars(el.getroottree().getroot())
+    root = el.getroottree().getroot()
+    page = page_chars(root) if page_chars is not None else _paragraph_chars(root)
     if page < MIN_PAGE_CHARS or _paragraph_chars(el) <= PAGE_SHARE * page:
         return False
     return any(_paragraph_chars(c) >= ARTICLE_SHARE * page for c in containers)
 
 
 class StripIndex(SelectorIndex):
-    """The strip rules' index: a match on an element that holds the article is no match."""
+    """The strip rules' index: a match on an element that holds the article is no match.
+
+    The page's paragraph count is kept per thread for the page last seen: counted again
+    for every match, 2,000 asides each holding an <article> (a comment widget) took
+    longer than a page's time budget."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._last = threading.local()  # .page = (root element, its paragraph chars)
+
+    def _page_chars(self, root: Any) -> int:
+        last = getattr(self._last, "page", None)
+        if last is None or last[0] is not root:  # the root stays alive while its page is walked
+            last = (root, _paragraph_chars(root))
+            self._last.page = last
+        return last[1]
 
     def lookup(self, el: Any, tag: str, cls: str | None, el_id: str | None, keys: Any,
                xpath_hits: dict[Any, int] | None = None) -> Any:
         rule = super().lookup(el, tag, cls, el_id, keys, xpath_hits)
-        if rule is not None and holds_page_article(el):
+        if rule is not None and holds_page_article(el, self._page_chars):
             return None
         return rule
