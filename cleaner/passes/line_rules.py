@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from ..engine.model import Rule
 from .state import PassState
 
@@ -12,6 +14,10 @@ __all__ = ["record_hits", "apply_line_rules", "drop_teasers_after"]
 # A line ending like a sentence, or with a colon that introduces what follows, is not a teaser headline.
 _SENTENCE_END = (".", "!", ";", ":")
 _PROSE_WORDS = 12
+# Also a question or a closing quotation mark: teaser headlines end in "?" too, so these count only
+# for long lines after a paragraph break.
+_ANY_SENTENCE_END = (".", "!", "?", "…", "»", "«", '"', "“", "”", "'", "’")
+_INNER_SENTENCE_END = regex.compile(r"\p{Ll}[.!?] \p{Lu}")
 
 
 def record_hits(state: PassState, hits: Iterable[tuple[int, Rule]]) -> None:
@@ -78,6 +84,8 @@ def drop_teasers_after(state: PassState, i: int, rule: Rule) -> None:
     for k, j in enumerate(following):
         if taken >= rule.next_max_lines or not _teaser_like(state.doc.lines[j], rule.next_max_words):
             break
+        if j > previous + 1 and _sentence(state.doc.lines[j]):
+            break  # past a paragraph break, a long sentence ('… sagte sie: „Nein.“') is the article going on
         after_break = taken and j > previous + 1
         if after_break and k + 1 < len(following) and _prose(state.doc.lines[following[k + 1]]):
             break  # past a paragraph break, a short line that leads into prose is the article's subheading
@@ -87,6 +95,14 @@ def drop_teasers_after(state: PassState, i: int, rule: Rule) -> None:
 
 def _prose(line: str) -> bool:
     return len(line.split()) > _PROSE_WORDS and line.rstrip().endswith(_SENTENCE_END)
+
+
+def _sentence(line: str) -> bool:
+    """A long line that ends like a sentence, a quotation or a question, or holds two sentences."""
+    text = line.rstrip()
+    if len(text.split()) <= _PROSE_WORDS:
+        return False
+    return text.endswith(_ANY_SENTENCE_END) or _INNER_SENTENCE_END.search(text) is not None
 
 
 def _teaser_like(line: str, max_words: int) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..engine.model import Rule
 from .line_rules import drop_teasers_after
+from .metadata import find_title
 from .state import PassState
 
 __all__ = ["detect_tail_after_heading"]
@@ -14,8 +15,9 @@ __all__ = ["detect_tail_after_heading"]
 def detect_tail_after_heading(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
     """Drop the rest after the first drop-rest heading that has enough article before it.
 
-    Two guards keep body text: a heading needs enough article before it (so a teaser box
-    above the article cannot take it along), and a *related-links* heading must not be
+    Two guards keep body text: a heading needs enough article before it - lines, words and
+    paragraphs, the headline not counted (so a teaser box or a share bar with a "comment"
+    button above the article cannot take it along; a standfirst alone is not article) - and a *related-links* heading must not be
     followed by article paragraphs (themes insert "Check Also" boxes mid-article). A
     related heading that fails the second guard takes only the teaser headlines after it.
     Removals are attributed to the heading's rule.
@@ -24,6 +26,7 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
     min_words_before = params.get("min_words_before", 30)
     long_words = params.get("long_line_words", 12)
     max_long_after = params.get("related_max_long_lines_after", 1)
+    min_long_before = params.get("min_long_lines_before", 2)
     # Headings after which article paragraphs may go on (a teaser box, a paywall notice in a
     # subscriber's crawl): with prose after them they take nothing but their teasers along.
     guarded = frozenset(params.get("guarded_categories", ("related",)))
@@ -34,11 +37,18 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
         before = [j for j in state.nonblank[:state.rank[i]] if not state.removed[j]]
         if len(before) < min_lines_before or sum(state.words(j) for j in before) < min_words_before:
             continue
+        if _long_lines_before(state, before, long_words) < min_long_before:
+            continue
         if heading.category in guarded and _long_lines_after(state, i, long_words) > max_long_after:
             if heading.category == "related":
                 drop_teasers_after(state, i, heading)
             continue
         _drop_rest(state, i, heading)
+
+
+def _long_lines_before(state: PassState, before: list[int], long_words: int) -> int:
+    title_at = find_title(state)
+    return sum(1 for j in before if j != title_at and state.words(j) >= long_words)
 
 
 def _long_lines_after(state: PassState, i: int, long_words: int) -> int:
