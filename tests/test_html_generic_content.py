@@ -114,3 +114,12 @@ def test_the_lead_in_the_article_header_is_kept(cleaner):
 def test_only_a_lead_named_block_after_the_headline_is_a_lead(cleaner):
     assert LEAD not in cleaner.clean_and_explain(_header_page("article-header-kicker")).text
     assert LEAD not in cleaner.clean_and_explain(_header_page("article-header-leadText", before_title=True)).text
+
+
+def test_a_dek_in_a_related_box_is_not_the_lead(cleaner):
+    page = _header_page("article-header-leadText").replace(
+        '<div class="article-header-date">',
+        f'<div class="related-content"><p class="dek">{LEAD.replace("grill", "oven")}</p></div>'
+        '<div class="article-header-date">')
+    result = cleaner.clean_and_explain(page)
+    assert LEAD in result.text and LEAD.replace("grill", "oven") not in result.text

@@ -411,9 +411,16 @@ def find_lead(blocks: Sequence[Block], nodes: Sequence[Node], keep: set[int], p:
             return found
         if (i not in keep and b.strip is None and b.link_density <= p.max_link_density
                 and _words(b.text, b.chars) >= p.short_words and _SENTENCE.search(b.text)
-                and _lead_named(b, nodes, p)):
+                and _lead_named(b, nodes, p) and not _in_cruft_box(b, blocks[first], nodes, p)):
             found.append(i)
     return []  # no headline before the article: nothing here is known to be its lead
+
+
+def _in_cruft_box(b: Block, body: Block, nodes: Sequence[Node], p: ContentParams) -> bool:
+    """A cruft-named container above `b` that is not above the article too (a "dek" in a
+    related-stories box is that story's summary, not this one's lead)."""
+    shared = set(body.anc)
+    return any(_name_evidence(nodes[n].cls, p, p.name_cache) < 0 for n in b.anc if n not in shared)
 
 
 def _lead_named(b: Block, nodes: Sequence[Node], p: ContentParams) -> bool:
