@@ -151,23 +151,33 @@ class _ExactLines:
         self.table = {k: frozenset(v) for k, v in table.items()}
         self.longest = max(map(len, table), default=0)
 
-    def add_candidates(self, text: str, candidates: dict[int, set[int]]) -> None:
-        """Candidates for the lines of `text` (the document as `_document` joins it)."""
+    def add_candidates(self, lines: Sequence[str], candidates: dict[int, set[int]]) -> None:
+        """Candidates among `lines` (none holds a line break).
+
+        Only lines that can fold to a key's length are folded: `fold` turns every character
+        into at least one, except U+0307 (dropped), so a longer line without U+0307 has a
+        longer folded form than any key. Body lines are mostly longer than button labels,
+        and folding the whole document cost more than the rest of the lookup.
+        """
         if not self.table:
             return
-        table = self.table
-        folded = fold(text).split("\n")
-        hits = table.keys() & folded
-        if not hits:
+        longest = self.longest
+        short = [i for i, line in enumerate(lines) if len(line) <= longest or "\u0307" in line]
+        if not short:
             return
-        for i, key in enumerate(folded[1:-1]):
-            found = table.get(key) if key in hits else None
+        table = self.table
+        folded = fold("\n".join([lines[i] for i in short])).split("\n")
+        if not table.keys() & folded:
+            return
+        for i, key in zip(short, folded):
+            found = table.get(key)
             if found:
                 have = candidates.get(i)
                 if have is None:
                     candidates[i] = set(found)
                 else:
                     have.update(found)
+
 
 def cache_dir() -> Path:
     """Where compiled databases are kept (CLEANER_CACHE_DIR overrides)."""
@@ -451,7 +461,7 @@ class HyperscanMatcher:
                 if need:
                     ok = confirmed.get(line)
                     found -= need - ok if ok else need
-        self.exact.add_candidates(text, candidates)
+        self.exact.add_candidates(lines, candidates)
         return _verify(self.rules, lines, candidates, self.always, self._memo, self._checks, self._ids)
 
     def _scan(self, db: Any, data: bytes, candidates: dict[int, set[int]], offset: int,
@@ -641,6 +651,8 @@ def _fold_fixups() -> tuple[dict[int, str], Any]:
     dotted i with I and i. Each such group is mapped to one representative.
     """
     global _fold_table, _fold_check
+    if _fold_table is not None:
+        return _fold_table, _fold_check  # built once; the lock only guards building
     with _fold_lock:
         if _fold_table is None:
             from regex import _regex
@@ -773,7 +785,7 @@ class PythonMatcher:
                     candidates[line] = set(rs)
                 else:
                     found.update(rs)
-        self.exact.add_candidates(text, candidates)
+        self.exact.add_candidates(lines, candidates)
         return _verify(self.rules, lines, candidates, self.always, self._memo, self._checks, self._ids)
 
 

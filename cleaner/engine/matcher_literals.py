@@ -439,12 +439,18 @@ def text_map() -> dict[str, str]:
 
 def text_key(text: str) -> str:
     """The document as the literal scan reads it (see `text_map`)."""
-    if text.isascii():
-        return text
+    if text.isascii() or not _text_map_chars().search(text):
+        return text  # one scan instead of one `in` per mapped character
     for ch, repl in text_map().items():
         if ch in text:
             text = text.replace(ch, repl)
     return text
+
+
+@functools.lru_cache(maxsize=None)
+def _text_map_chars() -> regex.Pattern[str]:
+    """A class of every character of `text_map`'s keys: a text with none of them is its own key."""
+    return regex.compile("[" + "".join(regex.escape(ch) for ch in text_map()) + "]")
 
 
 def _h(text: str) -> str:
