@@ -37,7 +37,10 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
     credit_categories = set(params.get("credit_categories", ["credit"]))
     title_at = find_title(state)
     lines = state.doc.lines
+    below_words = params.get("below_max_words", 0)
     for i in sorted(state.hits):
+        if below_words and _is_credit(state, i, credit_categories):
+            _caption_below(state, rule_id, category, i, title_at, below_words, params.get("short_words", 12))
         above = i - 1
         if above < 0 or not state.removed[i] or state.blank[above] or state.removed[above] or above == title_at:
             continue
@@ -51,6 +54,37 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
         elif words <= max(after_removed_words, in_text_words) and one_sentence(text) and _between(
                 state, above, i, after_removed_words, in_text_words):
             state.drop_line(rule_id, category, above)
+
+
+def _is_credit(state: PassState, i: int, credit_categories: set[str]) -> bool:
+    return state.removed[i] and any(r.category in credit_categories and r.action != "drop-span" for r in state.hits[i])
+
+
+def _caption_below(state: PassState, rule_id: str, category: str, credit: int, title_at: int | None,
+                   max_words: int, short_words: int) -> None:
+    """In the head, a one-sentence line right under a credit that has removed lines (or a blank)
+    above it and a blank line under it, with the article after: the picture's caption.
+
+    A standfirst can sit there too (headline, picture, standfirst), so a caption longer than
+    `short_words` is taken only when a long line after the headline (the standfirst) came first.
+    """
+    c = credit + 1
+    if title_at is None or c >= len(state.blank) or c <= title_at or state.blank[c] or state.removed[c]:
+        return
+    if not (state.blank[credit - 1] or state.removed[credit - 1]) or not state.in_region(c, "head"):
+        return
+    text, words = state.doc.lines[c].rstrip(), state.words(c)
+    if words > max_words or not text.endswith(".") or not one_sentence(text):
+        return
+    if c + 1 < len(state.blank) and not (state.blank[c + 1] or state.removed[c + 1]):
+        return  # the line runs on into kept text: a paragraph, not a caption block
+    nxt = next((j for j in range(c + 1, len(state.blank)) if not state.blank[j] and not state.removed[j]), None)
+    if nxt is None or state.words(nxt) < short_words:
+        return  # the article must go on after it
+    standfirst = any(title_at < j < c and not state.removed[j] and state.words(j) >= short_words
+                     for j in range(title_at + 1, c))
+    if words <= short_words or standfirst:
+        state.drop_line(rule_id, category, c)
 
 
 def _own_block(state: PassState, caption: int, credit: int) -> bool:
