@@ -15,6 +15,7 @@ from .player_cluster import detect_player_cluster
 from .state import PassState
 from .tail_after_heading import detect_tail_after_heading
 from .tail_islands import detect_comment_thread, detect_tail_tags, detect_tail_teaser
+from .teaser_run import detect_teaser_run
 from .title_echo import detect_title_echo
 
 __all__ = ["DETECTORS", "DETECTOR_ORDER", "Detector"]
@@ -25,7 +26,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # end of the article (author box, title echo) is judged on what survived.
 DETECTOR_ORDER: tuple[str, ...] = (
     "player-cluster", "caption-twice", "head-name", "head-label", "caption-before-credit", "doubled-line",
-    "tail-after-heading", "comment-thread", "tail-teaser", "tail-tags", "author-box", "title-echo",
+    "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "author-box", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
@@ -36,6 +37,7 @@ DETECTORS: dict[str, Detector] = {
     "doubled-line": detect_doubled_line,
     "tail-after-heading": detect_tail_after_heading,
     "comment-thread": detect_comment_thread,
+    "teaser-run": detect_teaser_run,
     "tail-teaser": detect_tail_teaser,
     "tail-tags": detect_tail_tags,
     "author-box": detect_author_box,

@@ -1,0 +1,60 @@
+"""Teaser headlines ("Thema: Schlagzeile") under a related line a rule removed, in the same block."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from .state import PassState
+
+__all__ = ["detect_teaser_run"]
+
+# "Wetter in Deutschland: Erster Frost", "Pass Culture : la part réduite": a short topic, a colon, a headline.
+_TOPIC_COLON = regex.compile(r"^(?P<topic>[^:]{2,60}?)\s?:\s+\S")
+_SENTENCE_END = (".", "!", ";", ":", "»", '"', "“", "”")
+
+
+def detect_teaser_run(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """Runs of "topic: headline" lines right under a removed related line go, when the run
+    fills the rest of its block.
+
+    A related heading takes one teaser (the next line may be the article's subheading);
+    the box's further teasers match no phrase but share the topic-colon shape. A run that
+    runs on into a kept line of another shape in the same block is left: it may be article.
+    """
+    max_words = params.get("max_words", 16)
+    topic_words = params.get("max_topic_words", 5)
+    after = frozenset(params.get("after_categories", ("related",)))
+    removed_category = _removed_categories(state)
+    lines = state.doc.lines
+    for i in range(1, len(lines)):
+        if state.removed[i] or state.blank[i] or not state.removed[i - 1] or removed_category.get(i - 1) not in after:
+            continue
+        if not state.in_region(i, "tail"):
+            continue
+        run, j = [], i
+        while j < len(lines) and not state.blank[j] and not state.removed[j] \
+                and _teaser(lines[j], state.words(j), max_words, topic_words):
+            run.append(j)
+            j += 1
+        if run and (j == len(lines) or state.blank[j] or state.removed[j]):
+            for k in run:
+                state.drop_line(rule_id, category, k)
+
+
+def _teaser(line: str, words: int, max_words: int, topic_words: int) -> bool:
+    text = line.rstrip()
+    found = _TOPIC_COLON.match(text)
+    return (found is not None and words <= max_words and len(found.group("topic").split()) <= topic_words
+            and not text.endswith(_SENTENCE_END))
+
+
+def _removed_categories(state: PassState) -> dict[int, str]:
+    """Category of the removal that took each removed line."""
+    out: dict[int, str] = {}
+    for removal in state.removals:
+        if removal.span is None:
+            for k in range(removal.start, removal.end):
+                out.setdefault(k, removal.category)
+    return out
