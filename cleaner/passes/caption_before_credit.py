@@ -44,7 +44,7 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
         above = i - 1
         if above < 0 or not state.removed[i] or state.blank[above] or state.removed[above] or above == title_at:
             continue
-        if not any(r.category in credit_categories and r.action != "drop-span" for r in state.hits[i]):
+        if not _is_credit(state, i, credit_categories):
             continue
         text, words = lines[above], state.words(above)
         if words > max_words or text.endswith(":"):
@@ -57,7 +57,13 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
 
 
 def _is_credit(state: PassState, i: int, credit_categories: set[str]) -> bool:
-    return state.removed[i] and any(r.category in credit_categories and r.action != "drop-span" for r in state.hits[i])
+    """A removed whole-line credit of a picture: one sentence ("Foto: dpa", "Jane Smith/AP").
+
+    A copyright footer ("Copyright The Financial Times Limited 2026. All rights reserved.")
+    is a credit too, but of the page: the line above it is the article's last paragraph.
+    """
+    return (state.removed[i] and any(r.category in credit_categories and r.action != "drop-span" for r in state.hits[i])
+            and one_sentence(state.doc.lines[i]))
 
 
 def _caption_below(state: PassState, rule_id: str, category: str, credit: int, title_at: int | None,

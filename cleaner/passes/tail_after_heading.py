@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.model import Rule
+from .caption_before_credit import one_sentence
 from .line_rules import drop_teasers_after
 from .metadata import find_title
 from .state import PassState
@@ -39,7 +40,8 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
             continue
         if _long_lines_before(state, before, long_words) < min_long_before:
             continue
-        if heading.category in guarded and _long_lines_after(state, i, long_words) > max_long_after:
+        if heading.category in guarded and (_long_lines_after(state, i, long_words) > max_long_after
+                                            or _prose_after(state, i, long_words)):
             if heading.category == "related":
                 drop_teasers_after(state, i, heading)
             continue
@@ -53,6 +55,14 @@ def _long_lines_before(state: PassState, before: list[int], long_words: int) -> 
 
 def _long_lines_after(state: PassState, i: int, long_words: int) -> int:
     return sum(1 for j in state.nonblank[state.rank[i] + 1:] if not state.removed[j] and state.words(j) >= long_words)
+
+
+def _prose_after(state: PassState, i: int, long_words: int) -> bool:
+    """A kept line of two sentences after the heading: article prose, not a teaser's dek
+    (a teaser is a headline and at most one sentence under it)."""
+    lines = state.doc.lines
+    return any(not state.removed[j] and state.words(j) >= long_words and not one_sentence(lines[j])
+               for j in state.nonblank[state.rank[i] + 1:])
 
 
 def _drop_rest(state: PassState, i: int, heading: Rule) -> None:
