@@ -62,8 +62,7 @@ def _is_credit(state: PassState, i: int, credit_categories: set[str]) -> bool:
     A copyright footer ("Copyright The Financial Times Limited 2026. All rights reserved.")
     is a credit too, but of the page: the line above it is the article's last paragraph.
     """
-    return (state.removed[i] and any(r.category in credit_categories and r.action != "drop-span" for r in state.hits[i])
-            and one_sentence(state.doc.lines[i]))
+    return state.removed[i] and state.hit_as(i, credit_categories) and one_sentence(state.doc.lines[i])
 
 
 def _caption_below(state: PassState, rule_id: str, category: str, credit: int, title_at: int | None,

@@ -19,6 +19,7 @@ _SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u200
 _PUNCT = _SPACE + ".,;:!?…\"'“”„»«"
 _BRACKETS = "()[]"
 _MAX_PARENTHETICAL = 60
+_CREDIT_OR_CAPTION = frozenset(("credit", "caption"))
 
 
 def caption_key(line: str) -> str:
@@ -102,8 +103,4 @@ def _caption_evidence(state: PassState, i: int, j: int, between: list[int]) -> b
     if lines[i] != lines[j]:
         return True
     after = j + 1 if j + 1 < len(lines) and not state.blank[j + 1] else j
-    return any(_credit_like(state, k) for k in range(i + 1, after + 1) if k != j)
-
-
-def _credit_like(state: PassState, k: int) -> bool:
-    return any(r.category in ("credit", "caption") and r.action != "drop-span" for r in state.hits.get(k, ()))
+    return any(state.hit_as(k, _CREDIT_OR_CAPTION) for k in range(i + 1, after + 1) if k != j)

@@ -32,6 +32,8 @@ class PassState:
     _words: list[int] | None = field(default=None, repr=False, compare=False)
     _kept: list[int] | None = field(default=None, repr=False, compare=False)
     cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    _removed_as: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)  # removals already in _removed_as
 
     @classmethod
     def start(cls, doc: Document) -> PassState:
@@ -86,6 +88,26 @@ class PassState:
         if counts is None:
             counts = self._words = [-1] * len(self.removed)
         counts[i] = n
+
+    # -- what took a line --------------------------------------------------------------
+    def hit_as(self, i: int, categories: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
+        """Line i has a whole-line rule hit (not a span cut) of one of `categories`."""
+        return any(r.category in categories and r.action != "drop-span" for r in self.hits.get(i, ()))
+
+    def removed_as(self, i: int) -> str | None:
+        """The category of the line removal that took line i, or None.
+
+        Asked of removals, not hits: a teaser taken by drop-next has no hit of its own.
+        Line removals never overlap (a line is removed once), so one index serves; it is
+        brought up to date with the removals recorded since the last question.
+        """
+        index = self._removed_as
+        for removal in self.removals[self._indexed:]:
+            if removal.span is None:
+                for k in range(removal.start, removal.end):
+                    index.setdefault(k, removal.category)
+        self._indexed = len(self.removals)
+        return index.get(i)
 
     # -- removing ----------------------------------------------------------------------
     def drop(self, rule_id: str, category: str, start: int, end: int) -> None:

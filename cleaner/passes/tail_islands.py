@@ -18,10 +18,6 @@ def _in_tail(state: PassState, i: int) -> bool:
     return bisect_left(state.nonblank, i) >= max(3, n * TAIL_START)
 
 
-def _has(state: PassState, i: int, categories: frozenset[str]) -> bool:
-    return any(r.category in categories and r.action != "drop-span" for r in state.hits.get(i, ()))
-
-
 def _vote_count(line: str) -> bool:
     """A line that is only a small number ("48", "+6", "-2"): thumbs up/down under a comment.
 
@@ -44,7 +40,7 @@ def detect_comment_thread(state: PassState, rule_id: str, category: str, params:
     heading_cats = frozenset(params.get("heading_categories", ("comments",)))
     signal_cats = frozenset(params.get("signal_categories", ("comments", "dateline")))
     for at, h in enumerate(state.nonblank):
-        if not state.removed[h] or not _has(state, h, heading_cats) or not _in_tail(state, h):
+        if not state.removed[h] or not state.hit_as(h, heading_cats) or not _in_tail(state, h):
             continue
         before = [j for j in state.nonblank[:at] if not state.removed[j]]
         if len(before) < min_lines_before or sum(state.words(j) for j in before) < min_words_before:
@@ -54,8 +50,8 @@ def detect_comment_thread(state: PassState, rule_id: str, category: str, params:
         if not kept:
             return
         votes = sum(1 for j in kept if _vote_count(state.doc.lines[j]))
-        furniture = sum(1 for j in after if state.removed[j] and _has(state, j, signal_cats))
-        own = votes + sum(1 for j in after if state.removed[j] and _has(state, j, heading_cats))
+        furniture = sum(1 for j in after if state.removed[j] and state.hit_as(j, signal_cats))
+        own = votes + sum(1 for j in after if state.removed[j] and state.hit_as(j, heading_cats))
         if votes + furniture >= min_signals and own and votes + furniture >= min_share * len(after):
             for j in kept:
                 state.drop_line(rule_id, category, j)
@@ -77,16 +73,8 @@ def detect_tail_teaser(state: PassState, rule_id: str, category: str, params: di
     if at == 0 or not _in_tail(state, last):
         return
     above = state.nonblank[at - 1]
-    if state.removed[above] and _removed_as(state, above) in after_cats:
+    if state.removed[above] and state.removed_as(above) in after_cats:
         state.drop_line(rule_id, category, last)
-
-
-def _removed_as(state: PassState, i: int) -> str | None:
-    """The category of the removal that took line i (a teaser taken by drop-next has no hit of its own)."""
-    for removal in reversed(state.removals):
-        if removal.span is None and removal.start <= i < removal.end:
-            return removal.category
-    return None
 
 
 def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:

@@ -26,10 +26,9 @@ def detect_teaser_run(state: PassState, rule_id: str, category: str, params: dic
     max_words = params.get("max_words", 16)
     topic_words = params.get("max_topic_words", 5)
     after = frozenset(params.get("after_categories", ("related",)))
-    removed_category = _removed_categories(state)
     lines = state.doc.lines
     for i in range(1, len(lines)):
-        if state.removed[i] or state.blank[i] or not state.removed[i - 1] or removed_category.get(i - 1) not in after:
+        if state.removed[i] or state.blank[i] or not state.removed[i - 1] or state.removed_as(i - 1) not in after:
             continue
         if not state.in_region(i, "tail"):
             continue
@@ -49,12 +48,3 @@ def _teaser(line: str, words: int, max_words: int, topic_words: int) -> bool:
     return (found is not None and words <= max_words and len(found.group("topic").split()) <= topic_words
             and not text.endswith(_SENTENCE_END))
 
-
-def _removed_categories(state: PassState) -> dict[int, str]:
-    """Category of the removal that took each removed line."""
-    out: dict[int, str] = {}
-    for removal in state.removals:
-        if removal.span is None:
-            for k in range(removal.start, removal.end):
-                out.setdefault(k, removal.category)
-    return out
