@@ -121,11 +121,11 @@ def _name_evidence(cls: str, p: ContentParams, cache: dict[str, int]) -> int:
     found = cache.get(cls)
     if found is not None:
         return found
-    parts = {w.lower() for w in _SPLIT_NAME.split(cls) if w}
     result = 0
-    if parts & p.negative_words or p.negative_pattern is not None and p.negative_pattern.search(cls):
+    if _negative_marks(cls, p):
         result = -1
-    elif parts & p.positive_words or p.positive_pattern is not None and p.positive_pattern.search(cls):
+    elif {w.lower() for w in _SPLIT_NAME.split(cls) if w} & p.positive_words or (
+            p.positive_pattern is not None and p.positive_pattern.search(cls)):
         result = 1
     cache[cls] = result
     return result
