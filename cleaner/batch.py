@@ -35,7 +35,7 @@ from typing import Any, TextIO
 
 from .api import Cleaner, Config
 from .errors import CleanerError, InputError
-from .limits import Limits, watchdog
+from .limits import Limits, overdue, watchdog
 from .io import (
     STDIN, JsonlWriter, ReadOptions, Record, TreeWriter, iter_sources, last_record, read_source,
     safe_output_path, write_atomic,
@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_STUCK_WORKER = 86  # a worker's own exit status when it stops itself (never the run's)
 
 
 class UsageError(CleanerError):
@@ -139,7 +140,8 @@ class BatchReport:
 # -- limits on the command line ------------------------------------------------------------
 
 def add_limit_options(parser: Any) -> None:
-    """--max-doc-chars, --max-line-chars, --time-budget, --regex-timeout (see docs/threat-model.md)."""
+    """--max-doc-chars, --max-line-chars, --time-budget, --regex-timeout, --kill-grace
+    (see docs/threat-model.md)."""
     d = Limits()
 
     def seconds(value: str) -> float | None:
@@ -160,12 +162,17 @@ def add_limit_options(parser: Any) -> None:
     parser.add_argument("--regex-timeout", type=seconds, default=d.regex_timeout, metavar="SECONDS",
                         help=f"longest one search of a rule from --rules packs may take; 'none' for no limit "
                              f"({d.regex_timeout})")
+    parser.add_argument("--kill-grace", type=seconds, default=d.kill_grace, metavar="SECONDS",
+                        help=f"a worker still busy this long after a document's time budget ran out (stuck in "
+                             f"C code) is stopped and the document fails; 'none' never stops one, and lets "
+                             f"-j 1 clean in this process ({d.kill_grace})")
 
 
 def limits_from_args(args: Any) -> Limits:
     try:
         return Limits(max_document_chars=args.max_doc_chars, max_line_chars=args.max_line_chars,
-                      time_budget=args.time_budget, regex_timeout=args.regex_timeout)
+                      time_budget=args.time_budget, regex_timeout=args.regex_timeout,
+                      kill_grace=args.kill_grace)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -197,11 +204,36 @@ Job = tuple[int, str, str, "str | None", "str | None"]
 JobResult = tuple[int, bool, Any, "dict[str, list[Any]] | None"]
 
 
-def _init_worker(config: Config, parent: int) -> None:
+def _init_worker(config: Config, parent: int, stops: Any) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = _FORKED if _FORKED is not None else Cleaner(config)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    grace = _kill_grace(_WORKER)
+    if grace is not None:
+        threading.Thread(target=_stop_when_stuck, args=(grace, stops), daemon=True).start()
+
+
+def _kill_grace(cleaner: Cleaner) -> float | None:
+    """Seconds past the time budget after which a worker is stopped, or None (never)."""
+    limits = getattr(getattr(cleaner, "config", None), "limits", None)
+    if limits is None or limits.time_budget is None:
+        return None
+    return limits.kill_grace
+
+
+def _stop_when_stuck(grace: float, stops: Any) -> None:
+    """Exit when a document is still being cleaned `grace` s after its budget ran out.
+
+    Only C code (an XPath in libxml2, a parser) can hold a document that long: the
+    SIGALRM backstop stops Python code. `stops` (shared with the parent) counts these
+    exits, so the parent can tell them from crashes when it fails the document alone."""
+    while True:
+        time.sleep(0.1)
+        if overdue(grace):
+            with stops.get_lock():
+                stops.value += 1
+            os._exit(EXIT_STUCK_WORKER)
 
 
 def _watch_parent(parent: int) -> None:
@@ -468,17 +500,19 @@ class BatchRun:
     # -- cleaning ----------------------------------------------------------------------------
     def _cleaned(self, cleaner: Cleaner) -> Iterator[tuple[_Chunk, list[JobResult]]]:
         want_dict = self.opts.format == "jsonl"
-        if self.jobs == 1:
+        if self._in_process(cleaner):
             for chunk in self._chunks():
                 yield chunk, clean_chunk(chunk.jobs, want_dict, cleaner)
             return
         global _FORKED
         ctx = _mp_context()
         _FORKED = cleaner if ctx.get_start_method() == "fork" else None
+        self._stops = ctx.Value("i", 0)
+        self._limits = getattr(getattr(cleaner, "config", None), "limits", self.opts.config.limits)
 
         def new_pool() -> cf.ProcessPoolExecutor:
             pool = cf.ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
-                                          initargs=(self.opts.config, os.getpid()))
+                                          initargs=(self.opts.config, os.getpid(), self._stops))
             pool.submit(_ping).result()  # start the workers now, before any thread of ours
             return pool
 
@@ -521,13 +555,27 @@ class BatchRun:
         """After a worker died: clean the chunk one document at a time to find the culprit."""
         results: list[JobResult] = []
         for job in chunk.jobs:
+            stops = self._stops.value
             try:
                 results.extend(pool.submit(clean_chunk, [job], want_dict).result())
             except BrokenProcessPool:
-                results.append((job[0], False, "the worker process died while cleaning this document", None))
+                results.append((job[0], False, self._death_reason(stopped=self._stops.value > stops), None))
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
         return results, pool
+
+    def _death_reason(self, stopped: bool) -> str:
+        if not stopped:
+            return "the worker process died while cleaning this document"
+        limits = self._limits
+        return (f"document exceeded its time budget of {limits.time_budget} s and was still running "
+                f"{limits.kill_grace} s later in C code (an XPath or the parser), so its worker was "
+                "stopped; raise --time-budget or --kill-grace to clean it")
+
+    def _in_process(self, cleaner: Cleaner) -> bool:
+        """One job runs in this process, unless a stuck document must be stoppable (it takes
+        a worker process to stop C code)."""
+        return self.jobs == 1 and _kill_grace(cleaner) is None
 
     # -- writing -----------------------------------------------------------------------------
     def _emit(self, record: Record, target: Path | None, payload: Any) -> None:
@@ -674,7 +722,7 @@ class BatchRun:
         if previous is not None:
             signal.signal(signal.SIGTERM, _terminate)
         try:
-            if self.jobs == 1:
+            if self._in_process(cleaner):
                 self._start_progress()
             for chunk, results in self._cleaned(cleaner):
                 self._write_chunk(chunk, results)

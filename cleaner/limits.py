@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import LimitError
 
-__all__ = ["Limits", "Deadline", "TimedPattern", "cap_lines", "guard_packs", "watchdog"]
+__all__ = ["Limits", "Deadline", "TimedPattern", "cap_lines", "guard_packs", "overdue", "watchdog"]
 
 
 @dataclass(frozen=True)
@@ -32,19 +32,24 @@ class Limits:
     passes and HTML stages; a batch run also stops a document that overruns it mid-pass.
     regex_timeout: seconds one pattern search of a rule from a non-shipped pack may take
     (None: no limit). Shipped packs are reviewed and run without it (it costs ~8x per search).
+    kill_grace: seconds a batch worker may stay busy after a document's time budget ran out
+    before it is killed and replaced (None: never). The budget checks and the SIGALRM
+    backstop run Python code, which cannot interrupt C code (an XPath in libxml2); this is
+    what bounds such a document. Only batch runs have workers to kill.
     """
 
     max_document_chars: int = 20_000_000
     max_line_chars: int = 20_000
     time_budget: float | None = 10.0
     regex_timeout: float | None = 1.0
+    kill_grace: float | None = 20.0
 
     def __post_init__(self) -> None:
         for name in ("max_document_chars", "max_line_chars"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"Limits.{name} must be a positive integer, not {value!r}")
-        for name in ("time_budget", "regex_timeout"):
+        for name in ("time_budget", "regex_timeout", "kill_grace"):
             value = getattr(self, name)
             if value is not None and not (isinstance(value, (int, float)) and value > 0):
                 raise ValueError(f"Limits.{name} must be a positive number of seconds or None, not {value!r}")
@@ -91,6 +96,14 @@ class Deadline:
 
 NO_DEADLINE = Deadline(None)
 _latest: Deadline | None = None
+
+
+def overdue(grace: float) -> bool:
+    """Whether the document being cleaned (in the main thread) ran out of its time budget
+    more than `grace` seconds ago; asked from another thread, which is why it only reads."""
+    current = _latest
+    return (current is not None and current.end is not None and current.paused_at is None
+            and time.monotonic() > current.end + grace)
 
 
 def cap_lines(lines: list[str], max_chars: int) -> None:
@@ -193,6 +206,7 @@ def watchdog(budget: float | None) -> Iterator[None]:
     The alarm repeats every 0.25 s after the budget: until the document's current Deadline
     (which excludes set-up time) is over, and again if a C extension's callback swallowed it.
     """
+    global _latest
     if (budget is None or not hasattr(signal, "setitimer")
             or threading.current_thread() is not threading.main_thread()):
         yield
@@ -206,6 +220,7 @@ def watchdog(budget: float | None) -> Iterator[None]:
         raise LimitError(f"document exceeded its time budget of {budget} s (stopped mid-pass); "
                          "raise the time budget (--time-budget) to clean it")
 
+    _latest = None  # the previous document's deadline is over; `overdue` must not see it
     previous = signal.signal(signal.SIGALRM, fire)
     signal.setitimer(signal.ITIMER_REAL, budget, 0.25)
     try:
@@ -213,3 +228,4 @@ def watchdog(budget: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        _latest = None

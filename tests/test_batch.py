@@ -307,6 +307,38 @@ def test_a_crashing_worker_fails_one_document_only(tmp_path, monkeypatch):
     assert report.exit_code == 1
 
 
+def test_a_document_stuck_in_c_code_fails_alone_after_the_kill_grace(tmp_path, monkeypatch):
+    import signal
+    import time
+
+    import cleaner.batch as batch
+    from cleaner import Config
+    from cleaner.limits import Limits
+
+    real = batch._clean_one
+
+    def stuck(cleaner, text, kind, url, lang):
+        result = real(cleaner, text, kind, url, lang)  # starts the document's time budget
+        if "HANG-ME" in text:
+            # What C code does to Python: no signal handler runs until it returns.
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(600)
+        return result
+
+    monkeypatch.setattr(batch, "_clean_one", stuck)  # inherited by forked workers
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": f"d{i}", "text": TEXTS[i % 5] + ("\nHANG-ME" if i == 6 else "")} for i in range(10)]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "e.jsonl"
+    config = Config(limits=Limits(time_budget=1.0, kill_grace=0.5))
+    report, _ = run(tmp_path, [src], output=str(out), format="jsonl", jobs=2, chunk_docs=4,
+                    errors=str(errors), config=config)
+    [error] = read_jsonl(errors)
+    assert error["id"] == "d6" and "worker was stopped" in error["reason"]
+    assert [r["id"] for r in read_jsonl(out)] == [f"d{i}" for i in range(10) if i != 6]
+    assert (report.docs_in, report.docs_out, report.docs_failed) == (10, 9, 1)
+
+
 def test_an_exception_in_the_cleaner_is_an_error_record(tmp_path, monkeypatch):
     import cleaner.batch as batch
 

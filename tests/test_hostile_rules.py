@@ -81,3 +81,41 @@ def test_main_content_params_are_literal_substrings_not_patterns():
     params = ContentParams.from_params({"negative_substrings": ["(a+)+$"], "positive_substrings": ["art.cle"]})
     assert params.negative_pattern.search("x(a+)+$y") and not params.negative_pattern.search("aaaa")
     assert params.positive_pattern.search("art.cle") and not params.positive_pattern.search("article")
+
+
+SLOW_XPATH_PACK = """pack: user/slow-xpath
+html:
+  strip:
+    - id: XP-SLOW
+      name: quadratic-xpath
+      category: ads
+      xpath: "//span[count(preceding::span) > 0]"
+      doc: {what: Test., why: Test.}
+      examples: {drop: ['<p><span>a</span><span>b</span></p>'], keep: ['<p><span>Body text</span></p>']}
+"""
+
+
+def test_a_slow_user_xpath_fails_its_document_without_holding_the_run(tmp_path):
+    # libxml2 evaluates the XPath in C, where neither the budget checks nor SIGALRM reach:
+    # the worker is stopped `kill_grace` s after the budget and the run goes on.
+    import json
+
+    from cleaner.cli import main
+
+    pack = tmp_path / "slow.yaml"
+    pack.write_text(SLOW_XPATH_PACK, encoding="utf-8")
+    body = "<p>The body of the story, a sentence long enough to keep in the output.</p>"
+    spans = "".join(f"<p><span>cell {i}</span></p>" for i in range(20_000))  # quadratic: a minute
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a_ok.html").write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    (src / "b_slow.html").write_text(f"<html><body>{body}{spans}</body></html>", encoding="utf-8")
+    (src / "c_ok.html").write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    out, errors = tmp_path / "out", tmp_path / "errors.jsonl"
+    code = main(["clean", str(src), "-o", str(out), "--rules", str(pack), "-j", "1", "--no-progress",
+                 "--time-budget", "0.5", "--kill-grace", "1", "--errors", str(errors), "--lang", "en"])
+    assert code == 1
+    assert sorted(p.name for p in out.rglob("*.txt")) == ["a_ok.txt", "c_ok.txt"]
+    [error] = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert error["file"].endswith("b_slow.html")
+    assert "time budget of 0.5 s" in error["reason"] and "worker was stopped" in error["reason"]
