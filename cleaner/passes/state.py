@@ -7,12 +7,29 @@ from dataclasses import dataclass, field
 from ..document import Document, Removal
 from ..engine.model import Rule
 
-__all__ = ["PassState", "HEAD_LINES", "TAIL_START"]
+__all__ = ["PassState", "HEAD_LINES", "TAIL_START", "word_count", "collapsed"]
 
 # Regions, measured in non-blank lines. The head is where kickers, section labels,
 # bylines and datelines sit; the tail is where comments, bios and teaser lists sit.
 HEAD_LINES = 8
 TAIL_START = 1 / 3
+
+
+def collapsed(line: str) -> bool:
+    """A non-empty line is surely `" ".join(line.split())`, tested without splitting.
+
+    The only printable whitespace is the space itself, so a printable line with no
+    double space and none at its ends has one space between words and no other. A line
+    with an unprintable character counts as not collapsed (callers then split it).
+    """
+    return not ("  " in line or line[0] == " " or line[-1] == " " or not line.isprintable())
+
+
+def word_count(line: str) -> int:
+    """len(line.split()); on a collapsed line (what matching lines are) the spaces count the words."""
+    if not line:
+        return 0
+    return line.count(" ") + 1 if collapsed(line) else len(line.split())
 
 
 @dataclass
@@ -29,7 +46,7 @@ class PassState:
     tail_headings: list[tuple[int, Rule]] = field(default_factory=list)
     removed_by_tail: bool = False
     # Per-document caches (a line's content never changes; which lines are kept does).
-    _words: list[int] | None = field(default=None, repr=False, compare=False)
+    word_counts: list[int] = field(default_factory=list, repr=False, compare=False)  # per line, from start()
     _kept: list[int] | None = field(default=None, repr=False, compare=False)
     cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
     _removed_as: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
@@ -44,7 +61,7 @@ class PassState:
         for position, i in enumerate(nonblank):
             rank[i] = position
         return cls(doc=doc, removed=[False] * len(blank), blank=blank, rank=rank, nonblank=nonblank,
-                   ranked=len(nonblank))
+                   ranked=len(nonblank), word_counts=[word_count(line) for line in lines])
 
     def rerank(self) -> None:
         """Positions among the lines that survived so far, as a fresh run on the output would see them."""
@@ -73,21 +90,8 @@ class PassState:
         return kept
 
     def words(self, i: int) -> int:
-        """How many words line i has (counted once per document)."""
-        counts = self._words
-        if counts is None:
-            counts = self._words = [-1] * len(self.removed)
-        n = counts[i]
-        if n < 0:
-            n = counts[i] = len(self.doc.lines[i].split())
-        return n
-
-    def set_words(self, i: int, n: int) -> None:
-        """Record line i's word count where a pass has split the line anyway."""
-        counts = self._words
-        if counts is None:
-            counts = self._words = [-1] * len(self.removed)
-        counts[i] = n
+        """How many words line i has (counted once per document, in start)."""
+        return self.word_counts[i]
 
     # -- what took a line --------------------------------------------------------------
     def hit_as(self, i: int, categories: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
