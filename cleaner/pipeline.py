@@ -10,7 +10,7 @@ from .passes.line_rules import apply_line_rules, record_hits
 from .passes.metadata import find_date, find_title
 from .passes.spans import apply_span_rules
 from .passes.state import PassState
-from .passes.structure import DETECTOR_ORDER, DETECTORS
+from .passes.structure import DETECTOR_ORDER, DETECTORS, regions_read
 
 __all__ = ["Pipeline"]
 
@@ -24,6 +24,7 @@ class Pipeline:
         self.matcher = matcher or build_matcher(selection.rules)
         order = {name: n for n, name in enumerate(DETECTOR_ORDER)}
         self.structure = sorted(selection.structure, key=lambda s: order[s.detector])
+        self._regions = [regions_read(s.detector, s.params) for s in self.structure]
 
     def _settle(self, state: PassState, deadline: Deadline = NO_DEADLINE) -> None:
         """Line rules and detectors until nothing more goes.
@@ -31,13 +32,22 @@ class Pipeline:
         A removal moves the lines after it (regions, the first kept line, neighbours); a
         second round sees positions as a fresh run on the output would, which makes
         cleaning idempotent. Rounds only add removals, so this ends.
+
+        A detector is deterministic in what it reads: one whose last run changed nothing is
+        skipped while the state looks the same to it (most detectors in the second round,
+        which usually only confirms that nothing more goes).
         """
+        idle_at: list[tuple[int, ...] | None] = [None] * len(self.structure)  # signature of a run that did nothing
         for _ in range(_MAX_ROUNDS):
             before = len(state.removals)
             apply_line_rules(state)
-            for rule in self.structure:
+            for n, rule in enumerate(self.structure):
                 deadline.check(rule.detector)
+                seen = state.signature(self._regions[n])
+                if seen == idle_at[n]:
+                    continue
                 DETECTORS[rule.detector](state, rule.id, rule.category, rule.params)
+                idle_at[n] = seen if state.signature(self._regions[n]) == seen else None
             if len(state.removals) == before:
                 return
             state.rerank()

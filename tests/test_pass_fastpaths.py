@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleaner.labelled import parse_labelled
 from cleaner.passes.doubled_line import _halves_equal, is_doubled
-from cleaner.passes.state import collapsed, word_count
+from cleaner.passes.state import PassState, collapsed, word_count
+from conftest import CORPUS
 
 _SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Few distinct words so that doubled lines come up often; every kind of whitespace.
@@ -47,3 +50,26 @@ def test_halves_equal_is_is_doubled(words, twice, noise, min_words):
         n = len(line.split())
         if line and n % 2 == 0 and n >= 2 * min_words:
             assert _halves_equal(line, min_words) == is_doubled(line, min_words), line
+
+
+def test_skipping_idle_detectors_changes_no_result(cleaner, monkeypatch):
+    # _settle skips a detector whose last run removed nothing while PassState.signature is
+    # unchanged; with signatures that never repeat, every detector runs every round.
+    articles = [parse_labelled(f).text for f in sorted(CORPUS.rglob("*.txt"))]
+    assert len(articles) > 100
+    skipping = [cleaner.clean_and_explain(text) for text in articles]
+    fresh = itertools.count()
+    monkeypatch.setattr(PassState, "signature", lambda self, regions: (next(fresh),))
+    assert [cleaner.clean_and_explain(text) for text in articles] == skipping
+
+
+def test_a_detector_reruns_when_its_region_grows(cleaner):
+    # Eight head lines go in the first round, so the name under the date is only among the
+    # first eight kept lines after reranking: head-name, idle in round one, must run again.
+    head = ["Startseite", "Teilen", "Drucken", "Anzeige", "Zur Startseite", "Mehr zum Thema", "Artikel teilen", "Merken"]
+    text = ("Haupttäter muss sieben Jahre in Haft\n\n" + "\n".join(head) + "\n\n14.11.2025 - 15:37 Uhr\nUlrike Behringer\n\n"
+            "Mit falschen Polizisten und Schockanrufen hat eine Bande vor allem ältere Menschen um ihr Erspartes gebracht.\n\n"
+            "Zweiter Absatz mit genug Wörtern, damit es ein Artikel ist, der weitergeht.")
+    result = cleaner.clean_and_explain(text, lang="de")
+    assert "Ulrike Behringer" not in result.text
+    assert "STRUCT-HEAD-NAME" in {r.rule_id for r in result.removals}

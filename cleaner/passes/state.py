@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..document import Document, Removal
@@ -51,6 +52,9 @@ class PassState:
     cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
     _removed_as: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
     _indexed: int = field(default=0, repr=False, compare=False)  # removals already in _removed_as
+    _reranks: int = field(default=0, repr=False, compare=False)
+    _region_sizes_at: tuple[int, int] = field(default=(-1, -1), repr=False, compare=False)  # (removals, reranks)
+    _region_sizes: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
 
     @classmethod
     def start(cls, doc: Document) -> PassState:
@@ -72,6 +76,7 @@ class PassState:
         for position, i in enumerate(kept):
             rank[i] = position
         self.ranked = len(kept)
+        self._reranks += 1
 
     # -- positions -------------------------------------------------------------------
     def in_region(self, i: int, region: str) -> bool:
@@ -80,6 +85,28 @@ class PassState:
         if region == "head":
             return 0 <= self.rank[i] < HEAD_LINES
         return self.rank[i] >= max(3, self.ranked * TAIL_START)
+
+    def signature(self, regions: frozenset[str]) -> tuple[int, ...]:
+        """All a detector can see of the state besides the document and hits, for a detector
+        that asks in_region about kept lines for `regions` only.
+
+        Lines are only ever removed, and each removal is recorded, so the number of removals
+        says which lines are kept. Positions change with rerank; for kept lines, in_region
+        answers are given by how many kept lines lie in the head and in the tail (ranks grow
+        along the kept lines, so these are the first and the last ones).
+        """
+        head, tail = self._sizes_of_regions()
+        return (len(self.removals), self.removed_by_tail, len(self.tail_headings),
+                head if "head" in regions else -1, tail if "tail" in regions else -1)
+
+    def _sizes_of_regions(self) -> tuple[int, int]:
+        at = (len(self.removals), self._reranks)
+        if self._region_sizes_at != at:
+            kept, rank = self.kept(), self.rank.__getitem__
+            tail_from = bisect_left(kept, max(3, self.ranked * TAIL_START), key=rank)
+            self._region_sizes = (bisect_left(kept, HEAD_LINES, key=rank), len(kept) - tail_from)
+            self._region_sizes_at = at
+        return self._region_sizes
 
     def kept(self) -> list[int]:
         """Indices of non-blank lines not removed so far, in order (a shared list: do not modify)."""

@@ -18,7 +18,7 @@ from .tail_islands import detect_comment_thread, detect_tail_tags, detect_tail_t
 from .teaser_run import detect_teaser_run
 from .title_echo import detect_title_echo
 
-__all__ = ["DETECTORS", "DETECTOR_ORDER", "Detector"]
+__all__ = ["DETECTORS", "DETECTOR_ORDER", "Detector", "regions_read"]
 
 Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 
@@ -43,3 +43,21 @@ DETECTORS: dict[str, Detector] = {
     "author-box": detect_author_box,
     "title-echo": detect_title_echo,
 }
+
+# The regions each detector asks state.in_region about, always for kept lines. Besides these
+# positions a detector reads only what PassState.signature counts (kept lines, removals,
+# tail headings) and the document, so a rerun on an equal signature repeats its last run.
+# A detector that reads positions any other way must not be added without its regions.
+_REGIONS_READ: dict[str, frozenset[str]] = {
+    "head-name": frozenset({"head"}),
+    "head-label": frozenset({"head"}),
+    "caption-before-credit": frozenset({"head"}),
+    "teaser-run": frozenset({"tail"}),
+    "author-box": frozenset({"tail"}),
+}
+
+
+def regions_read(detector: str, params: dict[str, Any]) -> frozenset[str]:
+    if detector == "doubled-line":
+        return frozenset({params.get("region", "tail")})
+    return _REGIONS_READ.get(detector, frozenset())
