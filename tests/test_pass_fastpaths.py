@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cleaner.labelled import parse_labelled
 from cleaner.passes.doubled_line import _halves_equal, is_doubled
-from cleaner.passes.state import PassState, collapsed, word_count
+from cleaner.passes.state import PassState, collapsed, count_words, word_count
 from conftest import CORPUS
 
 _SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -73,3 +73,9 @@ def test_a_detector_reruns_when_its_region_grows(cleaner):
     result = cleaner.clean_and_explain(text, lang="de")
     assert "Ulrike Behringer" not in result.text
     assert "STRUCT-HEAD-NAME" in {r.rule_id for r in result.removals}
+
+
+@_SETTINGS
+@given(st.lists(_line, max_size=6) | st.lists(st.sampled_from(["", "a b", "Kim Kim", "x"]), max_size=6))
+def test_count_words_is_each_split_length(lines):
+    assert count_words(lines) == [len(line.split()) for line in lines]

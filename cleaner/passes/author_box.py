@@ -15,6 +15,9 @@ __all__ = ["detect_author_box", "looks_like_name"]
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?: (?:\p{Ll}{1,3} ){0,2}\p{Lu}[\p{L}'’.-]+){1,4}$")
 
 
+_AUTHOR = frozenset({"author"})
+
+
 def looks_like_name(line: str) -> bool:
     return bool(_NAME.match(line))
 
@@ -60,7 +63,7 @@ def _drop_names_of_removed_bios(state: PassState, rule_id: str, category: str) -
     nonblank = state.nonblank
     # Only a line an author rule matched can be the removed bio: look at those (in order;
     # a drop here changes no other pair's conditions).
-    for j in sorted(j for j, rules in state.hits.items() if any(r.category == "author" for r in rules)):
+    for j in state.lines_hit_as(_AUTHOR):
         pos = bisect_left(nonblank, j) - 1
         if pos < 0 or pos + 1 >= len(nonblank) or nonblank[pos + 1] != j:
             continue

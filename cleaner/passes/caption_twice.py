@@ -44,11 +44,11 @@ def _keys(state: PassState) -> list[str | None]:
     return keys  # type: ignore[return-value]
 
 
-def _kept_keys(state: PassState, kept: list[int]) -> list[str]:
+def _keys_of(state: PassState, indices: list[int]) -> list[str]:
     keys = _keys(state)
     lines = state.doc.lines
     out = []
-    for i in kept:
+    for i in indices:
         key = keys[i]
         if key is None:
             key = keys[i] = caption_key(lines[i])
@@ -56,15 +56,26 @@ def _kept_keys(state: PassState, kept: list[int]) -> list[str]:
     return out
 
 
+def _some_keys_repeat(state: PassState) -> bool:
+    """Two non-blank lines share a key (asked once per document: the kept lines only lose members)."""
+    repeat = state.cache.get("caption keys repeat")
+    if repeat is None:
+        keys = _keys_of(state, state.nonblank)
+        repeat = state.cache["caption keys repeat"] = len(set(keys)) < len(keys)
+    return repeat  # type: ignore[return-value]
+
+
 def detect_caption_twice(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
     """Captions first; then doubled lines, including those the caption removal made adjacent."""
     min_words = params.get("min_words", 4)
     max_between = params.get("max_between", 2)
     max_between_words = params.get("max_between_words", 10)
+    if not _some_keys_repeat(state):
+        return  # no two lines share a key: neither a caption twice nor a doubled line, ever
     kept = state.kept()
-    keys = _kept_keys(state, kept)
+    keys = _keys_of(state, kept)
     if len(set(keys)) == len(keys):
-        return  # no two kept lines share a key: neither a caption twice nor a doubled line
+        return  # no two kept lines share a key
     for pos, i in enumerate(kept):
         if pos == 0 or state.removed[i] or state.words(i) < min_words:
             continue  # the first kept line is the title: a repeated title is not a caption
@@ -85,7 +96,7 @@ def detect_caption_twice(state: PassState, rule_id: str, category: str, params: 
 def _drop_doubled_lines(state: PassState, rule_id: str, min_words: int) -> None:
     """A line repeated right after itself: every repeat goes, the first copy stays."""
     kept = state.kept()
-    keys = _kept_keys(state, kept)
+    keys = _keys_of(state, kept)
     for pos, i in enumerate(kept):
         if state.removed[i] or state.words(i) < min_words:
             continue

@@ -21,7 +21,7 @@ def detect_head_name(state: PassState, rule_id: str, category: str, params: dict
     """
     max_words = params.get("max_words", 4)
     signal = frozenset(params.get("neighbour_categories", ("author", "dateline")))
-    if not any(r.category in signal for rules in state.hits.values() for r in rules):
+    if not state.lines_hit_as(signal):
         return  # no byline or dateline anywhere: nothing to stand next to
     title_at = find_title(state)
     lines = state.doc.lines

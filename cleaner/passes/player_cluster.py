@@ -18,11 +18,9 @@ def detect_player_cluster(state: PassState, rule_id: str, category: str, params:
     max_words = params.get("max_words", 4)
     min_hits = params.get("min_hits", 3)
     min_share = params.get("min_share", 0.4)
-    signal = set(params.get("categories", ["player"]))
-    if min_hits >= 1:
-        signalled = sum(1 for rules in state.hits.values() if any(r.category in signal for r in rules))
-        if signalled < min_hits:
-            return  # no run can have enough player hits
+    signal = frozenset(params.get("categories", ["player"]))
+    if min_hits >= 1 and len(state.lines_hit_as(signal)) < min_hits:
+        return  # no run can have enough player hits
     run: list[int] = []
     for i in [*state.nonblank, -1]:
         if i >= 0 and state.words(i) <= max_words:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Document, Removal
 from ..engine.model import Rule
 
-__all__ = ["PassState", "HEAD_LINES", "TAIL_START", "word_count", "collapsed"]
+__all__ = ["PassState", "HEAD_LINES", "TAIL_START", "word_count", "count_words", "collapsed"]
 
 # Regions, measured in non-blank lines. The head is where kickers, section labels,
 # bylines and datelines sit; the tail is where comments, bios and teaser lists sit.
@@ -31,6 +31,16 @@ def word_count(line: str) -> int:
     if not line:
         return 0
     return line.count(" ") + 1 if collapsed(line) else len(line.split())
+
+
+def count_words(lines: list[str]) -> list[int]:
+    """word_count of each line; the whole text is tested once first, as matching lines are
+    all collapsed (one space between words, none at a line's ends, all else printable)."""
+    text = "\n".join(lines)
+    if "  " in text or " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " " \
+            or text.count("\n") != len(lines) - 1 or not text.replace("\n", "").isprintable():
+        return [word_count(line) for line in lines]  # some line is not collapsed (or holds a line break)
+    return [line.count(" ") + 1 if line else 0 for line in lines]
 
 
 @dataclass
@@ -65,7 +75,7 @@ class PassState:
         for position, i in enumerate(nonblank):
             rank[i] = position
         return cls(doc=doc, removed=[False] * len(blank), blank=blank, rank=rank, nonblank=nonblank,
-                   ranked=len(nonblank), word_counts=[word_count(line) for line in lines])
+                   ranked=len(nonblank), word_counts=count_words(lines))
 
     def rerank(self) -> None:
         """Positions among the lines that survived so far, as a fresh run on the output would see them."""
@@ -121,6 +131,18 @@ class PassState:
         return self.word_counts[i]
 
     # -- what took a line --------------------------------------------------------------
+    def lines_hit_as(self, categories: frozenset[str]) -> list[int]:
+        """The lines with a rule hit (any action) of one of `categories`, in order.
+
+        Hits are all recorded before the passes run, so this is worked out once per document.
+        """
+        key = ("lines hit as", categories)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = sorted(i for i, rules in self.hits.items()
+                                             if any(r.category in categories for r in rules))
+        return found  # type: ignore[return-value]
+
     def hit_as(self, i: int, categories: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
         """Line i has a whole-line rule hit (not a span cut) of one of `categories`."""
         return any(r.category in categories and r.action != "drop-span" for r in self.hits.get(i, ()))
