@@ -21,6 +21,9 @@ Nothing here is site-specific; site packs pick the body with a `body` selector i
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +35,10 @@ from .segment import Block, Node
 __all__ = ["ContentParams", "block_weight", "find_lead", "find_main_content"]
 
 _SPLIT_NAME = regex.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
+# Without an ASCII capital (no camelCase split) and without \x1c-\x1f (space to str.split,
+# not to \s), _SPLIT_NAME splits where str.split does once the separators are spaces.
+_SPLIT_NEEDS_REGEX = re.compile("[A-Z\x1c-\x1f]")
+_SEPARATORS = str.maketrans("_-:./", "     ")
 _SENTENCE = regex.compile(r"[.!?…]['\"’”»)]?(?:\s|$)|[。！？]")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -121,14 +128,21 @@ def _name_evidence(cls: str, p: ContentParams, cache: dict[str, int]) -> int:
     found = cache.get(cls)
     if found is not None:
         return found
+    words = _name_words(cls)
     result = 0
-    if _negative_marks(cls, p):
+    if _negative_marks(cls, p, words):
         result = -1
-    elif {w.lower() for w in _SPLIT_NAME.split(cls) if w} & p.positive_words or (
-            p.positive_pattern is not None and p.positive_pattern.search(cls)):
+    elif words & p.positive_words or any(sub in cls for sub in p.positive_substrings):  # = positive_pattern.search
         result = 1
     cache[cls] = result
     return result
+
+
+def _name_words(cls: str) -> set[str]:
+    """The words of a class/id, lower-case (split by _SPLIT_NAME; most names take the fast way)."""
+    if _SPLIT_NEEDS_REGEX.search(cls):
+        return {w.lower() for w in _SPLIT_NAME.split(cls) if w}
+    return {w.lower() for w in cls.translate(_SEPARATORS).split()}
 
 
 def _name_of(node: Node) -> str:
@@ -174,12 +188,13 @@ class _Tree:
     def __init__(self, nodes: Sequence[Node], blocks: Sequence[Block]) -> None:
         count = len(nodes)
         self.count = count
-        self.parent = [n.parent for n in nodes]
+        self.parent = parent = [n.parent for n in nodes]
         self.depth = [n.depth for n in nodes]
+        # (node, parent) from the last node back: the order a subtree sum adds children in.
+        self.edges = [(n, up) for n, up in zip(range(count - 1, 0, -1), reversed(parent)) if up >= 0]
         end = list(range(1, count + 1))
-        for n in range(count - 1, 0, -1):
-            up = self.parent[n]
-            if up >= 0 and end[n] > end[up]:
+        for n, up in self.edges:
+            if end[n] > end[up]:
                 end[up] = end[n]
         self.end = end
         self.at = [b.anc[-1] for b in blocks]  # each block's own container
@@ -187,15 +202,33 @@ class _Tree:
     def sums(self, values: Sequence[float], only: Sequence[bool] | None = None) -> list[float]:
         """Per node, the sum of `values` of the blocks below it (where `only` allows)."""
         total = [0.0] * self.count
-        for k, (n, v) in enumerate(zip(self.at, values)):
-            if v and (only is None or only[k]):
-                total[n] += v
-        parent = self.parent
-        for n in range(self.count - 1, 0, -1):
-            up = parent[n]
-            if up >= 0:
-                total[up] += total[n]
+        if only is None:
+            for n, v in zip(self.at, values):
+                if v:
+                    total[n] += v
+        else:
+            for n, v, ok in zip(self.at, values, only):
+                if v and ok:
+                    total[n] += v
+        for n, up in self.edges:
+            total[up] += total[n]
         return total
+
+    def counts(self, values: Sequence[int], only: Sequence[bool] | None = None) -> list[int]:
+        """`sums` for whole numbers: in pre-order a subtree is a range of nodes, so each
+        node's total is a difference of running totals, computed in C (exact for ints,
+        which is why floats go through `sums`, whose adding order decides ties)."""
+        own = [0] * self.count
+        if only is None:
+            for n, v in zip(self.at, values):
+                if v:
+                    own[n] += v
+        else:
+            for n, v, ok in zip(self.at, values, only):
+                if v and ok:
+                    own[n] += v
+        running = list(itertools.accumulate(own, initial=0))
+        return list(map(operator.sub, map(running.__getitem__, self.end), running))
 
     def inside(self, node: int, block: int) -> bool:
         return node <= self.at[block] < self.end[node]
@@ -218,7 +251,12 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
     cache = params.name_cache
     if len(cache) > 200_000:
         cache.clear()
-    evidence = [_name_evidence(_name_of(n), params, cache) for n in nodes]
+    evidence = [0] * tree.count
+    for k, n in enumerate(nodes):
+        if n.cls:
+            name = (n.el.get("class") or "").lower() if n.tag in _HEADINGS else n.cls  # as _name_of
+            found = cache.get(name)
+            evidence[k] = found if found is not None else _name_evidence(name, params, cache)
     weights = [block_weight(b, params) for b in blocks]
 
     _ignore_wrapper_names(nodes, tree, evidence, weights, params)
@@ -227,8 +265,7 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
     # whether an article-named one is above it.
     negative_at = [-1] * tree.count
     factor_at = [1.0] * tree.count
-    for n in range(tree.count):
-        up = tree.parent[n]
+    for n, up in enumerate(tree.parent):
         if up >= 0 and negative_at[up] >= 0:
             negative_at[n], factor_at[n] = negative_at[up], factor_at[up]
         elif evidence[n] < 0:
@@ -251,31 +288,41 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
         for i in teasers:
             penalised[i] = -params.teaser_penalty * blocks[i].chars
         best_t = _best(tree, penalised)
-        before = sum(w for k, w in enumerate(scaled) if w > 0 and tree.inside(best, k))
-        after = sum(w for k, w in enumerate(penalised) if w > 0 and tree.inside(best_t, k)) if best_t >= 0 else 0.0
+        before = _sum_inside(tree, best, scaled)
+        after = _sum_inside(tree, best_t, penalised) if best_t >= 0 else 0.0
         if after >= params.teaser_keep_share * before:
             best, scaled = best_t, penalised
         else:
             teasers = set()
     keep: set[int] = set()
-    best_depth = tree.depth[best]
-    for i, b in enumerate(blocks):
-        if b.strip is not None or i in teasers or not tree.inside(best, i):
+    best_depth, best_end, depth = tree.depth[best], tree.end[best], tree.depth
+    for i, (b, n) in enumerate(zip(blocks, tree.at)):
+        if b.strip is not None or i in teasers or not best <= n < best_end:
             continue
-        neg = negative_at[tree.at[i]]
-        if neg >= 0 and tree.depth[neg] > best_depth:
+        neg = negative_at[n]
+        if neg >= 0 and depth[neg] > best_depth:
             continue
         keep.add(i)
     _prune_link_lists(blocks, tree, keep, scaled, best, params, teasers)
     return best, keep
 
 
-def _negative_marks(cls: str, p: ContentParams) -> frozenset[str]:
-    """The negative words and substrings a class/id holds (what makes it cruft-named)."""
-    parts = {w.lower() for w in _SPLIT_NAME.split(cls) if w} & p.negative_words
-    pattern = p.negative_pattern
-    found = {m.group() for m in pattern.finditer(cls)} if pattern is not None else set()
-    return frozenset(parts | found)
+def _sum_inside(tree: _Tree, node: int, weights: Sequence[float]) -> float:
+    """The positive weights of the blocks inside `node`, added in block order."""
+    end = tree.end[node]
+    return sum(w for w, n in zip(weights, tree.at) if w > 0 and node <= n < end)
+
+
+def _negative_marks(cls: str, p: ContentParams, words: set[str] | None = None) -> frozenset[str]:
+    """The negative words and substrings a class/id holds (what makes it cruft-named).
+    `words`: the name's words (`_name_words`) when the caller has them."""
+    parts = (_name_words(cls) if words is None else words) & p.negative_words
+    # The substrings as the pattern finds them (leftmost, non-overlapping), but only for
+    # a name holding one: most names hold none, and plain `in` tests are far cheaper
+    # than running the alternation of all of them over the name.
+    if any(sub in cls for sub in p.negative_substrings):
+        parts |= {m.group() for m in p.negative_pattern.finditer(cls)}  # type: ignore[union-attr]
+    return frozenset(parts)
 
 
 def _ignore_wrapper_names(nodes: Sequence[Node], tree: _Tree, evidence: list[int], weights: Sequence[float],
@@ -315,14 +362,12 @@ def _best(tree: _Tree, weights: Sequence[float]) -> int:
     """The container whose blocks weigh most (ties: the deeper one), among those holding
     some block that counts for; -1 when no block does."""
     score = tree.sums(weights)
-    holds = tree.sums([1.0 if w > 0 else 0.0 for w in weights])
-    best, key = -1, None
+    holds = tree.counts([w > 0 for w in weights])
+    best, top, top_depth = -1, 0.0, 0
     depth = tree.depth
-    for n in range(tree.count):
-        if holds[n]:
-            k = (score[n], depth[n])
-            if key is None or k > key:
-                best, key = n, k
+    for n, s in enumerate(score):
+        if holds[n] and (best < 0 or s > top or s == top and depth[n] > top_depth):
+            best, top, top_depth = n, s, depth[n]
     return best
 
 
@@ -336,8 +381,8 @@ def _teaser_blocks(blocks: Sequence[Block], nodes: Sequence[Node], tree: _Tree, 
             and (b.lead_link >= p.teaser_lead_share * b.chars or b.kind in _HEADINGS) for b in blocks]
     if sum(lead) < p.teaser_min_cards:
         return set()
-    chars = tree.sums([b.chars for b in blocks])
-    leads = tree.sums([1.0 if x else 0.0 for x in lead])
+    chars = tree.counts([b.chars for b in blocks])
+    leads = tree.counts(lead)
     first = [len(blocks)] * tree.count
     for k in range(len(blocks) - 1, -1, -1):
         first[tree.at[k]] = k
@@ -371,10 +416,13 @@ def _prune_link_lists(blocks: Sequence[Block], tree: _Tree, keep: set[int], weig
     dropped = teasers or set()
     kept = [i in keep or i in dropped for i in range(len(blocks))]
     sums = tree.sums(weights, kept)
-    chars = tree.sums([b.chars for b in blocks], kept)
-    links = tree.sums([b.link_chars for b in blocks], kept)
-    bad = [n for n in range(best + 1, tree.end[best])
-           if sums[n] < 0 and chars[n] and links[n] / chars[n] > params.keep_link_density]
+    end = tree.end[best]
+    bad: list[int] = []
+    if any(s < 0 for s in sums[best + 1:end]):
+        chars = tree.counts([b.chars for b in blocks], kept)
+        links = tree.counts([b.link_chars for b in blocks], kept)
+        bad = [n for n in range(best + 1, end)
+               if sums[n] < 0 and chars[n] and links[n] / chars[n] > params.keep_link_density]
     if bad:
         keep -= tree.blocks_under(bad)
     for i in list(keep):
