@@ -162,23 +162,22 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
 
     def flush() -> None:
         nonlocal chars, link_chars
-        raw = "".join(pieces)
+        raw = pieces[0] if len(pieces) == 1 else "".join(pieces)
         pieces.clear()
-        lines: list[str] = []
-        for part in raw.split(_BREAK):
-            if _CELL in part:
-                cells = [" ".join(c.split()) for c in part.split(_CELL)]
-                line = " | ".join(c for c in cells if c)
-            else:
-                line = " ".join(part.split())
-            if line and line.strip(_INVISIBLE):
-                lines.append(line)
         block_chars, block_links = chars, link_chars
         chars = link_chars = 0
-        if not lines:
-            return
+        if _BREAK in raw or _CELL in raw:
+            lines = _lines(raw)
+            if not lines:
+                return
+            size = sum(map(len, lines))
+        else:  # one line (most blocks): no splitting
+            line = " ".join(raw.split())
+            if not line or not line.strip(_INVISIBLE):
+                return
+            lines = [line]
+            size = len(line)
         group = groups[-1] if kind in _GROUPED_KINDS and groups else -1
-        size = sum(map(len, lines))
         links = min(size, round(block_links * size / block_chars)) if block_chars else 0
         blocks.append(Block(lines, kind, anc, size, links, None, group, len(blocks), -1, 0, min(size, lead_link)))
 
@@ -310,6 +309,20 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
     if pieces:
         flush()
     return out
+
+
+def _lines(raw: str) -> list[str]:
+    """A block's lines: split at <br>/<pre> line ends, table cells joined with " | "."""
+    lines: list[str] = []
+    for part in raw.split(_BREAK):
+        if _CELL in part:
+            cells = [" ".join(c.split()) for c in part.split(_CELL)]
+            line = " | ".join(c for c in cells if c)
+        else:
+            line = " ".join(part.split())
+        if line and line.strip(_INVISIBLE):
+            lines.append(line)
+    return lines
 
 
 def _holds_article(form: Any) -> bool:
