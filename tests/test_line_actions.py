@@ -67,6 +67,23 @@ def test_a_line_ending_in_a_colon_introduces_text_and_is_not_a_teaser(cleaner):
     assert "What the draft Bill proposes:" not in removed
 
 
+def test_a_question_answered_on_the_next_line_is_the_interview_going_on(cleaner):
+    # No paragraph breaks in the scrape: the teaser box ends where a line leads into prose.
+    lines = ["Headline of the day", "", PARA, "Read more:", "Astronomers spot new planet",
+             "What would you tell other farmers?", PARA, "", PARA]
+    removed = _removed(cleaner, lines)
+    assert "Astronomers spot new planet" in removed
+    assert "What would you tell other farmers?" not in removed
+
+
+def test_a_quotation_closing_on_a_full_stop_is_no_teaser(cleaner):
+    quote = "'We've always said we'd stick together,' said the syndicate leader. 'Ask me again.'"
+    lines = ["Headline of the day", "", PARA, "Read more:", "Astronomers spot new planet", quote, "", PARA]
+    removed = _removed(cleaner, lines)
+    assert "Astronomers spot new planet" in removed
+    assert quote not in removed
+
+
 FR_PARAS = ["Le Sénat a adopté mardi soir un amendement qui rétablit le plafond des redevances "
             "perçues par les agences de l'eau, contre l'avis du gouvernement.",
             "Les sénateurs de gauche comme de droite ont dénoncé un prélèvement de l'Etat sur la "

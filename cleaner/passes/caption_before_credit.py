@@ -17,6 +17,11 @@ __all__ = ["detect_caption_before_credit", "one_sentence"]
 _SENTENCE_BREAK = regex.compile(r"(?:\p{L}{2}|\d{3})[.!?][»\"”’)]?\s+[«„“\"(]?\p{Lu}")
 
 
+# A quotation that closes the line after its own full stop ('… optimistisch: „Wir sind … am Ziel.“'):
+# someone speaking, which a caption reports but rarely quotes whole.
+_CLOSING_QUOTATION = regex.compile(r"[:,]\s*[«„“\"‚‘'].{8,}[.!?…]\s*[»“”\"‘’']$")
+
+
 def one_sentence(line: str) -> bool:
     return _SENTENCE_BREAK.search(line) is None
 
@@ -51,8 +56,8 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
             continue
         if _own_block(state, above, i):
             state.drop_line(rule_id, category, above)
-        elif words <= max(after_removed_words, in_text_words) and one_sentence(text) and _between(
-                state, above, i, after_removed_words, in_text_words):
+        elif words <= max(after_removed_words, in_text_words) and one_sentence(text) and not \
+                _CLOSING_QUOTATION.search(text) and _between(state, above, i, after_removed_words, in_text_words):
             state.drop_line(rule_id, category, above)
 
 

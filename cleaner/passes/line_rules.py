@@ -18,6 +18,7 @@ _PROSE_WORDS = 12
 # for long lines after a paragraph break.
 _ANY_SENTENCE_END = (".", "!", "?", "…", "»", "«", '"', "“", "”", "'", "’")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}[.!?] \p{Lu}")
+_CLOSING_QUOTES = "\"'’”»«“"
 
 
 def record_hits(state: PassState, hits: Iterable[tuple[int, Rule]]) -> None:
@@ -86,15 +87,23 @@ def drop_teasers_after(state: PassState, i: int, rule: Rule) -> None:
             break
         if j > previous + 1 and _sentence(state.doc.lines[j]):
             break  # past a paragraph break, a long sentence ('… sagte sie: „Nein.“') is the article going on
-        after_break = taken and j > previous + 1
-        if after_break and k + 1 < len(following) and _prose(state.doc.lines[following[k + 1]]):
-            break  # past a paragraph break, a short line that leads into prose is the article's subheading
+        if taken and k + 1 < len(following) and _leads_into_prose(state, j, following[k + 1], j > previous + 1):
+            break  # after a teaser, a short line that leads into prose is the article's subheading or question
         state.drop_line(rule.id, rule.category, j)
         taken, previous = taken + 1, j
 
 
 def _prose(line: str) -> bool:
     return len(line.split()) > _PROSE_WORDS and line.rstrip().endswith(_SENTENCE_END)
+
+
+def _leads_into_prose(state: PassState, j: int, nxt: int, after_break: bool) -> bool:
+    """Line j leads into a paragraph: a subheading past a paragraph break, or a line with the
+    paragraph right under it (an interview question and its answer, in a scrape without breaks).
+    A teaser box's lines are followed by more teasers or by the box's end."""
+    if not after_break and nxt != j + 1:
+        return False
+    return not state.removed[nxt] and _prose(state.doc.lines[nxt])
 
 
 def _sentence(line: str) -> bool:
@@ -106,7 +115,8 @@ def _sentence(line: str) -> bool:
 
 
 def _teaser_like(line: str, max_words: int) -> bool:
-    return len(line.split()) <= max_words and not line.endswith(_SENTENCE_END)
+    """Short and not ending a sentence, also inside closing quotes ("… stick together.'")."""
+    return len(line.split()) <= max_words and not line.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_END)
 
 
 _ACTIONS = {

@@ -31,7 +31,9 @@ def detect_comment_thread(state: PassState, rule_id: str, category: str, params:
     counts, reply buttons, relative times) goes as a whole.
 
     A comments heading may also be a share-bar button ("Kommentare"), so the heading alone
-    takes nothing: the lines after it must show the thread's own furniture.
+    takes nothing: the lines after it must show the thread's own furniture, and some of it
+    among the kept lines (a head "View comments" button is followed by the article, with
+    the page's own comment section only after its last line).
     """
     min_signals = params.get("min_signals", 2)
     min_share = params.get("min_share", 0.25)
@@ -50,9 +52,11 @@ def detect_comment_thread(state: PassState, rule_id: str, category: str, params:
         if not kept:
             return
         votes = sum(1 for j in kept if _vote_count(state.doc.lines[j]))
-        furniture = sum(1 for j in after if state.removed[j] and state.hit_as(j, signal_cats))
+        furniture = [j for j in after if state.removed[j] and state.hit_as(j, signal_cats)]
         own = votes + sum(1 for j in after if state.removed[j] and state.hit_as(j, heading_cats))
-        if votes + furniture >= min_signals and own and votes + furniture >= min_share * len(after):
+        signals = votes + len(furniture)
+        among = votes or any(j < kept[-1] for j in furniture)
+        if signals >= min_signals and own and among and signals >= min_share * len(after):
             for j in kept:
                 state.drop_line(rule_id, category, j)
         return  # only the first comments line in the tail opens the thread
