@@ -43,11 +43,12 @@ class Pipeline:
             apply_line_rules(state)
             for n, rule in enumerate(self.structure):
                 deadline.check(rule.detector)
-                seen = state.signature(self._regions[n])
-                if seen == idle_at[n]:
+                if idle_at[n] is not None and state.signature(self._regions[n]) == idle_at[n]:
                     continue
+                stamp = state.stamp()
                 DETECTORS[rule.detector](state, rule.id, rule.category, rule.params)
-                idle_at[n] = seen if state.signature(self._regions[n]) == seen else None
+                # A run that changed nothing started from the state it left: the same signature.
+                idle_at[n] = state.signature(self._regions[n]) if state.stamp() == stamp else None
             if len(state.removals) == before:
                 return
             state.rerank()

@@ -63,7 +63,8 @@ class PassState:
     _removed_as: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
     _indexed: int = field(default=0, repr=False, compare=False)  # removals already in _removed_as
     _reranks: int = field(default=0, repr=False, compare=False)
-    _region_sizes_at: tuple[int, int] = field(default=(-1, -1), repr=False, compare=False)  # (removals, reranks)
+    _sized_at: int = field(default=-1, repr=False, compare=False)  # removals and reranks when _region_sizes was
+    _sized_reranks: int = field(default=-1, repr=False, compare=False)
     _region_sizes: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
 
     @classmethod
@@ -96,6 +97,11 @@ class PassState:
             return 0 <= self.rank[i] < HEAD_LINES
         return self.rank[i] >= max(3, self.ranked * TAIL_START)
 
+    def stamp(self) -> tuple[int, bool, int]:
+        """What passes change besides positions: the removals (and so the kept lines), the
+        tail headings waiting, and whether the rest after one was dropped."""
+        return len(self.removals), self.removed_by_tail, len(self.tail_headings)
+
     def signature(self, regions: frozenset[str]) -> tuple[int, ...]:
         """All a detector can see of the state besides the document and hits, for a detector
         that asks in_region about kept lines for `regions` only.
@@ -105,17 +111,17 @@ class PassState:
         answers are given by how many kept lines lie in the head and in the tail (ranks grow
         along the kept lines, so these are the first and the last ones).
         """
+        if not regions:
+            return self.stamp()
         head, tail = self._sizes_of_regions()
-        return (len(self.removals), self.removed_by_tail, len(self.tail_headings),
-                head if "head" in regions else -1, tail if "tail" in regions else -1)
+        return (*self.stamp(), head if "head" in regions else -1, tail if "tail" in regions else -1)
 
     def _sizes_of_regions(self) -> tuple[int, int]:
-        at = (len(self.removals), self._reranks)
-        if self._region_sizes_at != at:
+        if self._sized_at != len(self.removals) or self._sized_reranks != self._reranks:
             kept, rank = self.kept(), self.rank.__getitem__
             tail_from = bisect_left(kept, max(3, self.ranked * TAIL_START), key=rank)
             self._region_sizes = (bisect_left(kept, HEAD_LINES, key=rank), len(kept) - tail_from)
-            self._region_sizes_at = at
+            self._sized_at, self._sized_reranks = len(self.removals), self._reranks
         return self._region_sizes
 
     def kept(self) -> list[int]:
