@@ -65,6 +65,10 @@ class StripIndex(SelectorIndex):
     def lookup(self, el: Any, tag: str, cls: str | None, el_id: str | None, keys: Any,
                xpath_hits: dict[Any, int] | None = None) -> Any:
         rule = super().lookup(el, tag, cls, el_id, keys, xpath_hits)
-        if rule is not None and holds_page_article(el, self._page_chars):
+        if rule is not None and self.vetoes(el):
             return None
         return rule
+
+    def vetoes(self, el: Any) -> bool:
+        """True if a strip rule's match on `el` is no match (it holds the article)."""
+        return holds_page_article(el, self._page_chars)

@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from .guard import StripIndex
 from .selectors import SelectorIndex
 
 __all__ = ["Block", "Node", "Segmentation", "segment"]
@@ -121,6 +122,9 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
 
     index = strip_index if strip_index is not None and not strip_index.empty else None
     lookup = index.lookup if index is not None else None
+    veto = None
+    if isinstance(index, StripIndex):  # its veto asked only on a hit: one call less per element
+        lookup, veto = SelectorIndex.lookup.__get__(index), index.vetoes
     # Tags that strip rules name: elements without attributes are matched only for these.
     tag_rules: frozenset[str] = frozenset(index.by_tag) if index is not None else frozenset()
     xpath_hits = xpath_hits or None
@@ -249,6 +253,8 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
         rule = None
         if lookup is not None and (keys or tag in tag_rules or xpath_hits):
             rule = lookup(el, tag, cls, el_id, keys, xpath_hits)
+            if rule is not None and veto is not None and veto(el):
+                rule = None
         if tag == "br":
             if pieces:
                 if pieces[-1] == _BREAK:
