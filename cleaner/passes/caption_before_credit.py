@@ -39,11 +39,14 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
     max_words = params.get("max_words", 30)
     after_removed_words = params.get("after_removed_max_words", 20)
     in_text_words = params.get("in_text_max_words", 16)
-    credit_categories = set(params.get("credit_categories", ["credit"]))
+    credit_categories = frozenset(params.get("credit_categories", ["credit"]))
+    credits = _credit_lines(state, credit_categories)
+    if not credits:
+        return
     title_at = find_title(state)
     lines = state.doc.lines
     below_words = params.get("below_max_words", 0)
-    for i in sorted(state.hits):
+    for i in credits:
         if below_words and _is_credit(state, i, credit_categories):
             _caption_below(state, rule_id, category, i, title_at, below_words, params.get("short_words", 12))
         above = i - 1
@@ -61,7 +64,18 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
             state.drop_line(rule_id, category, above)
 
 
-def _is_credit(state: PassState, i: int, credit_categories: set[str]) -> bool:
+def _credit_lines(state: PassState, credit_categories: frozenset[str]) -> list[int]:
+    """The lines _is_credit can hold for once removed, in order: only these take a caption
+    along (once per document; the loop above does nothing at other lines)."""
+    key = ("credit lines", credit_categories)
+    found = state.cache.get(key)
+    if found is None:
+        found = state.cache[key] = [i for i in sorted(state.hits) if state.hit_as(i, credit_categories)
+                                    and one_sentence(state.doc.lines[i])]
+    return found  # type: ignore[return-value]
+
+
+def _is_credit(state: PassState, i: int, credit_categories: frozenset[str]) -> bool:
     """A removed whole-line credit of a picture: one sentence ("Foto: dpa", "Jane Smith/AP").
 
     A copyright footer ("Copyright The Financial Times Limited 2026. All rights reserved.")

@@ -151,7 +151,17 @@ class PassState:
 
     def hit_as(self, i: int, categories: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
         """Line i has a whole-line rule hit (not a span cut) of one of `categories`."""
-        return any(r.category in categories and r.action != "drop-span" for r in self.hits.get(i, ()))
+        found = self._whole_line_hits().get(i)
+        return found is not None and not found.isdisjoint(categories)
+
+    def _whole_line_hits(self) -> dict[int, frozenset[str]]:
+        """Per line with hits, the categories of its whole-line hits (once per document: detectors
+        ask this of many lines every round)."""
+        found = self.cache.get("whole-line hits")
+        if found is None:
+            found = self.cache["whole-line hits"] = {
+                i: frozenset(r.category for r in rules if r.action != "drop-span") for i, rules in self.hits.items()}
+        return found  # type: ignore[return-value]
 
     def removed_as(self, i: int) -> str | None:
         """The category of the line removal that took line i, or None.
