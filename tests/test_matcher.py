@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 import regex
@@ -102,6 +103,40 @@ def _rules(draw):
 @given(_rules(), st.lists(_lines, min_size=1, max_size=3))
 def test_compiled_matchers_equal_reference_on_random_rules(rules, docs):
     _same(rules, docs)
+
+
+# Whitespace that str.split() splits at besides " " (tab, no-break and thin space, line and
+# paragraph separators, information separators), and doubled or edge spaces.
+_SPACES = st.sampled_from([" ", " ", " ", "  ", "\t", "\xa0", "\u2009", "\u2028", "\x1f", "\x85", "\u3000"])
+_spaced_line = st.lists(st.one_of(st.sampled_from(_WORDS), _text, _SPACES), max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spaced_line)
+def test_word_count_equals_split(line):
+    assert M._word_count(line) == len(line.split())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rules(), st.lists(st.lists(_spaced_line, max_size=12), min_size=1, max_size=3),
+       st.lists(st.one_of(st.none(), st.integers(0, 6)), min_size=6, max_size=6),
+       st.lists(st.one_of(st.none(), st.integers(0, 20)), min_size=6, max_size=6))
+def test_word_tiers_equal_reference(rules, docs, max_words, max_chars):
+    bounded = [dataclasses.replace(rule, max_words=w, max_chars=c) for rule, w, c in zip(rules, max_words, max_chars)]
+    with pytest.MonkeyPatch.context() as patch:
+        # Tiers this small put the short random lines into different tier documents.
+        patch.setattr(M, "_WORD_TIERS", (1, 2, 4))
+        _same(bounded, docs)
+
+
+def test_cached_layout_follows_word_bounds(monkeypatch, tmp_path):
+    # The same pattern with another max_words is scanned in another tier: a database laid
+    # out for the old bound must not be reused.
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    rule = _rule(0, "regex", (r"^\p{Lu}\w*(?: \w+)*$",))  # no literal: found by its translation
+    lines = ["Eins zwei drei vier fünf sechs sieben acht neun zehn elf", "Kurz"]
+    for words in (2, None, 2, 11):
+        _same([dataclasses.replace(rule, max_words=words)], [lines])
 
 
 def test_size_bounds_and_priority_order():

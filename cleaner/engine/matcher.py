@@ -53,7 +53,10 @@ __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "
            "cache_dir", "hyperscan_available"]
 
 _PLAN_VERSION = "8"
-_LAYOUT_VERSION = "2"   # how a segment's databases are made from a plan (cached databases)
+_LAYOUT_VERSION = "3"   # how a segment's databases are made from a plan (cached databases)
+# Word-count tiers: a translation of a rule with max_words scans only the lines of at most
+# the next tier's word count (body paragraphs are long, so these documents are small).
+_WORD_TIERS = (8, 16, 32, 64, 128)
 
 
 class Matcher(Protocol):
@@ -449,11 +452,12 @@ class HyperscanMatcher:
                 if keyed is None:
                     keyed = text_key(text).encode("utf-8", "surrogatepass")
                 self._scan(seg.lit_db, keyed, candidates, seg.offset)
-            if seg.raw_db is not None:
+            for tier, db in seg.raw_dbs:
                 if raw is None:
-                    raw = text.encode("utf-8", "surrogatepass")
-                self._scan(seg.raw_db, raw, candidates, seg.offset, both_sides=True,
-                           confirmed=confirmed, width=len(seg.rules))
+                    raw = _TierDocs(lines, text.encode("utf-8", "surrogatepass"))
+                data, index = raw.get(tier)
+                self._scan(db, data, candidates, seg.offset, both_sides=True,
+                           confirmed=confirmed, width=len(seg.rules), index=index)
         confirm = self.confirm
         if confirm:
             for line, found in candidates.items():
@@ -465,14 +469,16 @@ class HyperscanMatcher:
         return _verify(self.rules, lines, candidates, self.always, self._memo, self._checks, self._ids)
 
     def _scan(self, db: Any, data: bytes, candidates: dict[int, set[int]], offset: int,
-              both_sides: bool = False, confirmed: dict[int, set[int]] | None = None, width: int = 0) -> None:
+              both_sides: bool = False, confirmed: dict[int, set[int]] | None = None, width: int = 0,
+              index: list[int] | None = None) -> None:
         """Record (line, rule) candidates; a hit belongs to the line of its last byte.
 
         A literal never ends on the "\\n" that starts a line, but a translation's empty hit
         (`^` then parts that can be empty) ends where a line starts, so its last byte is
         the "\\n" before: with `both_sides`, a hit ending on a "\\n" is a candidate for the
         lines on both sides of it. Ids from `width` on are confirmations
-        (see `confirm`) of rule id - width, recorded in `confirmed`.
+        (see `confirm`) of rule id - width, recorded in `confirmed`. `data` may hold only
+        some of the lines: `index` maps its line numbers to the document's (`_TierDocs`).
         """
         ends: list[tuple[int, int]] = []
         add = ends.append
@@ -495,17 +501,67 @@ class HyperscanMatcher:
             if confirmed is not None and rule >= width:
                 into, rule = confirmed, rule - width
             rule += offset
-            found = into.get(line)
+            at = line if index is None else index[line]
+            found = into.get(at)
             if found is None:
-                into[line] = {rule}
+                into[at] = {rule}
             else:
                 found.add(rule)
             if both_sides and data[end - 1] == 10:
-                into.setdefault(line + 1, set()).add(rule)
+                into.setdefault(line + 1 if index is None else index[line + 1], set()).add(rule)
 
 
 def _family(rule: Rule) -> str:
     return rule.pack.split("/", 1)[0]
+
+
+def _word_tier(rule: Rule) -> int | None:
+    """The smallest word-count tier that holds every line the rule can accept (None: all
+    lines). A line of at most max_chars characters has at most (max_chars + 1) // 2 words."""
+    most = rule.max_words
+    if rule.max_chars is not None:
+        most = min(most if most is not None else 1 << 30, (rule.max_chars + 1) // 2)
+    if most is None:
+        return None
+    return next((t for t in _WORD_TIERS if most <= t), None)
+
+
+def _word_count(line: str) -> int:
+    """len(line.split()), the count `Rule.accepts` bounds, without building the list when
+    the line's only whitespace is single spaces between words (normalized lines): every
+    other character that str.split() splits at is a separator or control character,
+    which str.isprintable() rejects."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line.count(" ") + 1 if line else 0
+    return len(line.split())
+
+
+class _TierDocs:
+    """Per word-count tier, the document of the lines with at most that many words, as
+    bytes, and the index of each of its lines in the whole document (then a sentinel past
+    the last line, where a hit on the final or the first "\\n" lands: no line of it)."""
+
+    def __init__(self, lines: Sequence[str], raw: bytes) -> None:
+        self.lines = lines
+        self.raw = raw
+        self.counts: list[int] | None = None
+        self.docs: dict[int | None, tuple[bytes, list[int] | None]] = {None: (raw, None)}
+
+    def get(self, tier: int | None) -> tuple[bytes, list[int] | None]:
+        found = self.docs.get(tier)
+        if found is None:
+            lines = self.lines
+            if self.counts is None:
+                self.counts = [_word_count(line) for line in lines]
+            keep = [i for i, w in enumerate(self.counts) if w <= tier]  # type: ignore[operator]
+            if len(keep) == len(lines):
+                found = (self.raw, None)
+            else:
+                text = "\n" + "\n".join([lines[i] for i in keep]) + "\n"
+                keep.append(len(lines))
+                found = (text.encode("utf-8", "surrogatepass"), keep)
+            self.docs[tier] = found
+        return found
 
 
 class _Segment:
@@ -516,7 +572,11 @@ class _Segment:
         self.rules = tuple(rules)
         self.offset = offset
         self.confirm: tuple[int, ...] = ()
-        key = _ruleset_key(self.rules, f"hyperscan-{getattr(hyperscan, '__version__', '')}-{_LAYOUT_VERSION}", skip)
+        self.raw_dbs: list[tuple[int | None, Any]] = []   # (word tier, database) for the translations
+        # The layout depends on each rule's word tier, which its pattern does not determine.
+        tiers = [_word_tier(rule) for rule in self.rules]
+        key = _ruleset_key(self.rules, f"hyperscan-{getattr(hyperscan, '__version__', '')}-{_LAYOUT_VERSION}"
+                                       f"-{tiers}", skip)
         if self._load(f"hsdb-{key}.bin"):
             return
         plan = _plan(self.rules, "hyperscan", skip)
@@ -555,7 +615,15 @@ class _Segment:
             else:
                 always.append(r)
         self.lit_db, bad_lit = self._database(lit_exprs)
-        self.raw_db, bad_raw = self._database(raw_exprs)
+        by_tier: dict[int | None, list[tuple[bytes, int, int]]] = {}
+        for e in raw_exprs:
+            by_tier.setdefault(_word_tier(self.rules[e[1] % width]), []).append(e)
+        bad_raw: list[int] = []
+        for tier in sorted(by_tier, key=lambda t: t or 1 << 30):
+            db, refused = self._database(by_tier[tier])
+            bad_raw.extend(refused)
+            if db is not None:
+                self.raw_dbs.append((tier, db))
         # A rule whose expressions Hyperscan refuses is checked on every line; a refused
         # confirmation only leaves its rule's literal hits unconfirmed (all candidates).
         bad = set(bad_lit) | {i for i in bad_raw if i < width}
@@ -571,9 +639,14 @@ class _Segment:
         try:
             head, _, rest = blob.partition(b"\n")
             meta = json.loads(head)
-            lit, raw = rest[:meta["lit"]], rest[meta["lit"]:]
+            lit, pos = rest[:meta["lit"]], meta["lit"]
             self.lit_db = self._hs.loadb(bytes(lit), self._hs.HS_MODE_BLOCK) if lit else None
-            self.raw_db = self._hs.loadb(bytes(raw), self._hs.HS_MODE_BLOCK) if raw else None
+            self.raw_dbs = []
+            for tier, size in meta["raw"]:
+                self.raw_dbs.append((tier, self._hs.loadb(bytes(rest[pos:pos + size]), self._hs.HS_MODE_BLOCK)))
+                pos += size
+            if pos != len(rest):
+                return False
             self.always = tuple(meta["always"])
             self.confirm = tuple(meta["confirm"])
             return True
@@ -583,9 +656,10 @@ class _Segment:
     def _save(self, name: str) -> None:
         try:
             lit = bytes(self._hs.dumpb(self.lit_db)) if self.lit_db is not None else b""
-            raw = bytes(self._hs.dumpb(self.raw_db)) if self.raw_db is not None else b""
-            head = json.dumps({"always": list(self.always), "confirm": list(self.confirm), "lit": len(lit)}).encode()
-            _write_cache(name, head + b"\n" + lit + raw)
+            raws = [(tier, bytes(self._hs.dumpb(db))) for tier, db in self.raw_dbs]
+            head = json.dumps({"always": list(self.always), "confirm": list(self.confirm), "lit": len(lit),
+                               "raw": [[tier, len(blob)] for tier, blob in raws]}).encode()
+            _write_cache(name, head + b"\n" + lit + b"".join(blob for _, blob in raws))
         except Exception:  # noqa: BLE001
             pass
 
