@@ -95,6 +95,7 @@ def test_missing_doc_and_examples_say_what_to_add(tmp_path):
 def test_shipped_packs_pass():
     report = check_paths([shipped_rules_dir()])
     assert report.ok, report.render()
+    assert not report.warnings, report.render()
     assert report.rule_count > 0
 
 
@@ -113,3 +114,32 @@ def test_same_file_given_twice_loads_once(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_text("pack: a\nrules:" + rule(), encoding="utf-8")
     assert len(load_packs([path, tmp_path, str(path)])) == 1
+
+
+@pytest.mark.parametrize(("source", "flagged"), [
+    (r"^Von \p{Lu}\w+$", r"\p{Lu}"),
+    (r"^[A-Z][\w ]+$", "[A-Z]"),
+    (r"^[\p{Lu}\d]+$", r"\p{Lu}"),
+    (r"^Von (?-i:\p{Lu})\w+$", None),        # scoped: it means a capital
+    (r"(?-i)^Von \p{Lu}\w+$", None),         # case sensitivity back on for the whole pattern
+    (r"^[A-Za-z]+ \p{L}+$", None),           # either case was meant
+    (r"^Price \\p{Lu}$", None),              # an escaped backslash, not a class
+    (r"^(?:Foto|(?-i:[A-Z]{2,}))\s*\p{Ll}", r"\p{Ll}"),  # the scope ends with its group
+])
+def test_case_classes_outside_a_case_sensitive_scope_are_named(source, flagged):
+    from cleaner.engine.lint import case_class_ignored
+
+    assert case_class_ignored(source) == flagged
+
+
+def test_check_warns_about_a_capital_class_that_ignores_case_without_failing(tmp_path, capsys):
+    path = tmp_path / "case.yaml"
+    path.write_text("pack: test/case\nrules:" + rule(id="T-AUTH-001", name="byline", category="author",
+                                                   match=r"{regex: '^Von \p{Lu}\w+ \p{Lu}\w+$'}",
+                                                   drop="Von Anna Berg"), encoding="utf-8")
+    report = check_paths([path])
+    assert report.ok
+    [warning] = report.warnings
+    assert warning.rule_id == "T-AUTH-001" and r"(?-i:\p{Lu})" in warning.reason
+    assert main(["rules", "check", str(path)]) == 0
+    assert "warning:" in capsys.readouterr().out

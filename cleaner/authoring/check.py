@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import loader
+from ..engine.lint import case_class_ignored
 from ..engine.model import Pack
 from ..errors import RuleError
 
@@ -25,6 +26,7 @@ class CheckReport:
     files: list[str] = field(default_factory=list)
     packs: list[Pack] = field(default_factory=list)
     problems: list[RuleError] = field(default_factory=list)
+    warnings: list[RuleError] = field(default_factory=list)  # legal, but probably not what was meant
 
     @property
     def ok(self) -> bool:
@@ -39,10 +41,12 @@ class CheckReport:
             "ok": self.ok, "files": self.files, "packs": len(self.packs), "rules": self.rule_count,
             "problems": [{"file": p.file, "line": p.line, "rule_id": p.rule_id, "field": p.field,
                           "message": p.reason} for p in self.problems],
+            "warnings": [{"file": w.file, "line": w.line, "rule_id": w.rule_id, "field": w.field,
+                          "message": w.reason} for w in self.warnings],
         }
 
     def render(self) -> str:
-        lines = [str(p) for p in self.problems]
+        lines = [str(p) for p in self.problems] + [f"warning: {w}" for w in self.warnings]
         if self.ok:
             lines.append(f"ok: {len(self.packs)} packs, {self.rule_count} rules in {len(self.files)} files")
         else:
@@ -120,6 +124,7 @@ def _check_file(file: Path, report: CheckReport) -> list[tuple[str, str, dt.date
     found.extend(_fixture_problems(data, lines, name, valid_from, valid_until, broken))
     if pack is not None:
         report.packs.append(pack)
+        report.warnings.extend(_case_warnings(pack))
     elif first is not None and not any(str(first) == str(p) for p in found):
         found.append(first)  # what the rule-by-rule pass did not name
     report.problems.extend(found)
@@ -135,6 +140,23 @@ def _check_file(file: Path, report: CheckReport) -> list[tuple[str, str, dt.date
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 entries.append((item["id"], pack_name, valid_from, valid_until, name, lines.get((f"html.{role}", i))))
     return entries
+
+
+def _case_warnings(pack: Pack) -> list[RuleError]:
+    """Case-insensitive regex rules whose `\\p{Lu}`/`[A-Z]` also match the other case."""
+    found = []
+    for rule in pack.rules:
+        if rule.match.kind != "regex" or rule.match.case_sensitive:
+            continue
+        for source in rule.match.patterns:
+            cls = case_class_ignored(source)
+            if cls:
+                found.append(RuleError(
+                    f"{cls} matches letters of either case in this case-insensitive pattern; scope it as "
+                    f"(?-i:{cls}) if it means that case, or write \\p{{L}} if any letter will do",
+                    file=rule.source.file, line=rule.source.line, rule_id=rule.id, field="match"))
+                break
+    return found
 
 
 def _partial_rule_problems(item: dict[str, Any], file: str, line: int | None) -> list[RuleError]:

@@ -93,3 +93,87 @@ def _first_chars(branch) -> set[str] | None:
     if op is C.SUBPATTERN:
         return _first_chars(arg[-1])
     return None
+
+
+# Classes that name a letter case: under IGNORECASE they match both cases.
+_CASED_CLASS = re.compile(r"\\[pP]\{(?:Lu|Ll|Lt|Uppercase|Lowercase|Upper|Lower|Uppercase_Letter|Lowercase_Letter)\}"
+                          r"|\[:(?:upper|lower):\]")
+
+
+def case_class_ignored(source: str) -> str | None:
+    """In a case-insensitive pattern, a capital/lower-case class outside `(?-i:...)` matches
+    any letter: say which one, or None.
+
+    `\\p{Lu}` and `[A-Z]` read as "a capital" but, with the rule's IGNORECASE, match "a"
+    too; scoped as `(?-i:\\p{Lu})` they mean what they say.
+    """
+    depth_off: list[bool] = []  # per open group: is case sensitivity on inside it?
+    off_globally = False
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        sensitive = off_globally or any(depth_off)
+        if c == "\\":
+            match = _CASED_CLASS.match(source, i)
+            if match and not sensitive:
+                return match.group()
+            i += 2
+            continue
+        if c == "[":
+            end = _class_end(source, i)
+            found = _cased_set(source[i:end])
+            if found and not sensitive:
+                return found
+            i = end
+            continue
+        if c == "(":
+            flags = re.match(r"\(\?([a-zA-Z]*)-?([a-zA-Z]*)(:|\))", source[i:])
+            if flags and flags.group(3) == ")":
+                off_globally = off_globally or "i" in _turned_off(source[i:])
+                i += flags.end()
+                continue
+            depth_off.append(bool(flags) and "i" in _turned_off(source[i:]))
+        elif c == ")" and depth_off:
+            depth_off.pop()
+        i += 1
+    return None
+
+
+def _turned_off(group_start: str) -> str:
+    """The flags a `(?a-b:` / `(?-b)` group start turns off ('b')."""
+    match = re.match(r"\(\?[a-zA-Z]*-([a-zA-Z]+)", group_start)
+    return match.group(1) if match else ""
+
+
+def _class_end(source: str, start: int) -> int:
+    """Index just past the character set opening at `start` (nested POSIX `[:x:]` included)."""
+    i = start + 1
+    if i < len(source) and source[i] == "^":
+        i += 1
+    if i < len(source) and source[i] == "]":
+        i += 1  # a leading "]" is a literal
+    while i < len(source):
+        if source[i] == "\\":
+            i += 2
+            continue
+        if source.startswith("[:", i):
+            close = source.find(":]", i + 2)
+            if close != -1:
+                i = close + 2
+                continue
+        if source[i] == "]":
+            return i + 1
+        i += 1
+    return len(source)
+
+
+def _cased_set(text: str) -> str | None:
+    """A set that names capitals only: `\\p{Lu}` inside it, or `A-Z` without `a-z`.
+
+    (`[a-z]` alone is left alone: written in a case-insensitive rule it means "a letter".)"""
+    match = _CASED_CLASS.search(text)
+    if match:
+        return match.group()
+    if "A-Z" in text and "a-z" not in text:
+        return text
+    return None
