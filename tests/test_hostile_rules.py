@@ -48,16 +48,22 @@ def test_user_pack_patterns_run_under_the_timeout_shipped_ones_do_not(tmp_path):
     assert cleaner.clean("Sponsored by Acme\n\nThe body of the story.", lang="en") == "The body of the story."
 
 
-XPATH_PACK = """pack: user/xpath
+def xpath_pack(rule_id: str, xpath: str, drop: str, keep: str) -> str:
+    """A user pack with one HTML strip rule by XPath."""
+    return f"""pack: user/xpath
 html:
   strip:
-    - id: XP-001
-      name: regex-xpath
+    - id: {rule_id}
+      name: test-xpath
       category: ads
-      xpath: "//p[re:test(., '^Quarter(l|ly)+ figures')]"
-      doc: {what: Test., why: Test.}
-      examples: {drop: ['<p>Quarterly figures</p>'], keep: ['<p>Body text</p>']}
+      xpath: "{xpath}"
+      doc: {{what: Test., why: Test.}}
+      examples: {{drop: ['{drop}'], keep: ['{keep}']}}
 """
+
+
+XPATH_PACK = xpath_pack("XP-001", "//p[re:test(., '^Quarter(l|ly)+ figures')]",
+                        "<p>Quarterly figures</p>", "<p>Body text</p>")
 
 
 def test_html_section_of_a_user_pack_cannot_run_a_regex(tmp_path):
@@ -83,16 +89,8 @@ def test_main_content_params_are_literal_substrings_not_patterns():
     assert params.positive_pattern.search("art.cle") and not params.positive_pattern.search("article")
 
 
-SLOW_XPATH_PACK = """pack: user/slow-xpath
-html:
-  strip:
-    - id: XP-SLOW
-      name: quadratic-xpath
-      category: ads
-      xpath: "//span[count(preceding::span) > 0]"
-      doc: {what: Test., why: Test.}
-      examples: {drop: ['<p><span>a</span><span>b</span></p>'], keep: ['<p><span>Body text</span></p>']}
-"""
+SLOW_XPATH_PACK = xpath_pack("XP-SLOW", "//span[count(preceding::span) > 0]",  # quadratic in the spans
+                             "<p><span>a</span><span>b</span></p>", "<p><span>Body text</span></p>")
 
 
 def test_a_slow_user_xpath_fails_its_document_without_holding_the_run(tmp_path):

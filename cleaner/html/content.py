@@ -199,17 +199,22 @@ class _Tree:
         self.end = end
         self.at = [b.anc[-1] for b in blocks]  # each block's own container
 
-    def sums(self, values: Sequence[float], only: Sequence[bool] | None = None) -> list[float]:
-        """Per node, the sum of `values` of the blocks below it (where `only` allows)."""
-        total = [0.0] * self.count
+    def _own(self, values: Sequence[Any], only: Sequence[bool] | None, zero: Any) -> list[Any]:
+        """Per node, the sum of `values` of the blocks whose own container it is."""
+        own = [zero] * self.count
         if only is None:
             for n, v in zip(self.at, values):
                 if v:
-                    total[n] += v
+                    own[n] += v
         else:
             for n, v, ok in zip(self.at, values, only):
                 if v and ok:
-                    total[n] += v
+                    own[n] += v
+        return own
+
+    def sums(self, values: Sequence[float], only: Sequence[bool] | None = None) -> list[float]:
+        """Per node, the sum of `values` of the blocks below it (where `only` allows)."""
+        total = self._own(values, only, 0.0)
         for n, up in self.edges:
             total[up] += total[n]
         return total
@@ -218,15 +223,7 @@ class _Tree:
         """`sums` for whole numbers: in pre-order a subtree is a range of nodes, so each
         node's total is a difference of running totals, computed in C (exact for ints,
         which is why floats go through `sums`, whose adding order decides ties)."""
-        own = [0] * self.count
-        if only is None:
-            for n, v in zip(self.at, values):
-                if v:
-                    own[n] += v
-        else:
-            for n, v, ok in zip(self.at, values, only):
-                if v and ok:
-                    own[n] += v
+        own = self._own(values, only, 0)
         running = list(itertools.accumulate(own, initial=0))
         return list(map(operator.sub, map(running.__getitem__, self.end), running))
 
