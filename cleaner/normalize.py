@@ -13,7 +13,8 @@ from typing import Any
 
 import regex
 
-__all__ = ["split_lines", "normalize_lines", "normalize_text", "collapse_whitespace", "align_to_raw"]
+__all__ = ["split_lines", "normalize_lines", "normalize_text", "collapse_whitespace", "align_to_raw",
+           "collapsed", "word_count", "count_words"]
 
 # Removed before matching: soft hyphen, zero-width characters, word joiner, BOM,
 # bidi marks. None of them is visible, so none of them can carry meaning for a rule.
@@ -234,3 +235,32 @@ def align_to_raw(raw: str, norm: str, span: tuple[int, int]) -> tuple[int, int] 
     raw_start = index[start]
     raw_end = index[end - 1] + 1
     return raw_start, raw_end
+
+
+# -- word counts of normalized lines (rule bounds, structure passes) ------------------------
+
+def collapsed(line: str) -> bool:
+    """A non-empty line is surely `" ".join(line.split())`, tested without splitting.
+
+    The only printable whitespace is the space itself, so a printable line with no
+    double space and none at its ends has one space between words and no other. A line
+    with an unprintable character counts as not collapsed (callers then split it).
+    """
+    return not ("  " in line or line[0] == " " or line[-1] == " " or not line.isprintable())
+
+
+def word_count(line: str) -> int:
+    """len(line.split()); on a collapsed line (what matching lines are) the spaces count the words."""
+    if not line:
+        return 0
+    return line.count(" ") + 1 if collapsed(line) else len(line.split())
+
+
+def count_words(lines: list[str]) -> list[int]:
+    """word_count of each line; the whole text is tested once first, as matching lines are
+    all collapsed (one space between words, none at a line's ends, all else printable)."""
+    text = "\n".join(lines)
+    if "  " in text or " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " " \
+            or text.count("\n") != len(lines) - 1 or not text.replace("\n", "").isprintable():
+        return [word_count(line) for line in lines]  # some line is not collapsed (or holds a line break)
+    return [line.count(" ") + 1 if line else 0 for line in lines]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Removal
 from ..engine.model import Rule
+from ..normalize import collapsed, count_words, word_count
 
 __all__ = ["PassState", "HEAD_LINES", "TAIL_START", "word_count", "count_words", "collapsed"]
 
@@ -14,33 +15,6 @@ __all__ = ["PassState", "HEAD_LINES", "TAIL_START", "word_count", "count_words",
 # bylines and datelines sit; the tail is where comments, bios and teaser lists sit.
 HEAD_LINES = 8
 TAIL_START = 1 / 3
-
-
-def collapsed(line: str) -> bool:
-    """A non-empty line is surely `" ".join(line.split())`, tested without splitting.
-
-    The only printable whitespace is the space itself, so a printable line with no
-    double space and none at its ends has one space between words and no other. A line
-    with an unprintable character counts as not collapsed (callers then split it).
-    """
-    return not ("  " in line or line[0] == " " or line[-1] == " " or not line.isprintable())
-
-
-def word_count(line: str) -> int:
-    """len(line.split()); on a collapsed line (what matching lines are) the spaces count the words."""
-    if not line:
-        return 0
-    return line.count(" ") + 1 if collapsed(line) else len(line.split())
-
-
-def count_words(lines: list[str]) -> list[int]:
-    """word_count of each line; the whole text is tested once first, as matching lines are
-    all collapsed (one space between words, none at a line's ends, all else printable)."""
-    text = "\n".join(lines)
-    if "  " in text or " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " " \
-            or text.count("\n") != len(lines) - 1 or not text.replace("\n", "").isprintable():
-        return [word_count(line) for line in lines]  # some line is not collapsed (or holds a line break)
-    return [line.count(" ") + 1 if line else 0 for line in lines]
 
 
 @dataclass
