@@ -61,3 +61,18 @@ def test_replaying_removals_reproduces_output(cleaner, path):
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_language_is_detected(cleaner, path):
     assert cleaner.clean_and_explain(parse_labelled(path).text).lang == path.parent.name
+
+
+MIN_TITLES_FOUND = 0.97
+
+
+def test_title_is_the_labelled_headline(cleaner):
+    """Kickers, place labels and bylines around the headline do not become the title."""
+    wrong = []
+    for path in ARTICLES:
+        article = parse_labelled(path)
+        headline = article.lines[article.labels.index("title")]
+        found = cleaner.clean_and_explain(article.text, lang=path.parent.name).title or ""
+        if " ".join(found.split()) != " ".join(headline.split()):
+            wrong.append(f"{path.name}: {found!r} (want {headline!r})")
+    assert 1 - len(wrong) / len(ARTICLES) >= MIN_TITLES_FOUND, "\n".join(wrong)

@@ -41,3 +41,27 @@ def test_result_date_comes_from_the_removed_dateline(cleaner, lang, dateline, is
     result = cleaner.clean_and_explain(text, lang=lang)
     assert dateline not in result.text
     assert result.date == iso
+
+
+BODY = "Der Gemeinderat hat am Dienstagabend nach langer Debatte mit knapper Mehrheit den Neubau der Halle abgelehnt."
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # a one-word label, and three labels, above the headline
+    ("Penzlin\nWindpark bei Penzlin: Stadt soll 180.000 Euro im Jahr bekommen",
+     "Windpark bei Penzlin: Stadt soll 180.000 Euro im Jahr bekommen"),
+    ("Region Baden\nFislisbach\nGemeindeversammlung\nNach drei Stunden Debatte: Fislisbach sagt Nein zur Halle",
+     "Nach drei Stunden Debatte: Fislisbach sagt Nein zur Halle"),
+    # a kicker of three words is told from the longer headline under it
+    ("Drama im Wipptal\nLawine erfasst Skitourengeher – Alpinist (46) tot",
+     "Lawine erfasst Skitourengeher – Alpinist (46) tot"),
+    # a byline under the headline is shorter: the headline stays the title
+    ("Gemeinderat lehnt neue Mehrzweckhalle ab\nVon Dominik Bucher",
+     "Gemeinderat lehnt neue Mehrzweckhalle ab"),
+    # a standfirst under a short headline ends like a sentence: not a headline
+    ("Halle abgelehnt\nDer Gemeinderat stimmt nach drei Stunden gegen den Kredit.",
+     "Halle abgelehnt"),
+])
+def test_title_is_the_headline_under_its_kicker(cleaner, head, title):
+    result = cleaner.clean_and_explain(f"{head}\n\n{BODY}\n\n{BODY}", lang="de")
+    assert result.title == title

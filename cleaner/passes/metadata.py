@@ -9,6 +9,8 @@ from .state import PassState
 __all__ = ["find_title", "find_date"]
 
 _MAX_TITLE_WORDS = 30
+_MAX_KICKER_WORDS = 5
+_PARAGRAPH_WORDS = 12
 _NUMERIC_DATES = (
     (regex.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b"), ("d", "m", "y")),
     (regex.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),
@@ -19,17 +21,38 @@ _DAY_MONTH_YEAR = regex.compile(r"\b(\d{1,2})(?:\.|er)?\s+(\p{L}{3,12})\.?\s+(\d
 _MONTH_DAY_YEAR = regex.compile(r"\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 
 
-def find_title(state: PassState, look_at: int = 3) -> int | None:
+def find_title(state: PassState, look_at: int = 6) -> int | None:
     """The headline: among the first kept lines, the first that reads like one.
 
-    A kicker above the headline ("Waffenhilfe?") is short; the headline has at least three
-    words and does not end like a sentence.
+    A one- or two-word kicker above the headline ("Waffenhilfe?", "Penzlin") is too short
+    to be one; a longer kicker ("Drama im Wipptal", "Crime & Safety") is told from the
+    headline by what follows it: a longer headline-like line right under it. The search
+    stops at the first line that reads like a paragraph.
     """
     kept = state.kept()[:look_at]
-    for i in kept:
-        if 3 <= state.words(i) <= _MAX_TITLE_WORDS and not state.doc.lines[i].endswith("."):
+    for n, i in enumerate(kept):
+        if _reads_like_paragraph(state, i):
+            break
+        if _reads_like_headline(state, i):
+            following = kept[n + 1] if n + 1 < len(kept) else None
+            if following is not None and _is_kicker_of(state, i, following):
+                return following
             return i
     return kept[0] if kept else None
+
+
+def _reads_like_headline(state: PassState, i: int) -> bool:
+    return 3 <= state.words(i) <= _MAX_TITLE_WORDS and not state.doc.lines[i].endswith(".")
+
+
+def _reads_like_paragraph(state: PassState, i: int) -> bool:
+    return state.words(i) > _MAX_TITLE_WORDS or (state.words(i) >= _PARAGRAPH_WORDS and state.doc.lines[i].endswith("."))
+
+
+def _is_kicker_of(state: PassState, kicker: int, headline: int) -> bool:
+    """A short label line right above a longer headline-like line is that headline's kicker."""
+    return state.words(kicker) <= _MAX_KICKER_WORDS and _reads_like_headline(state, headline) \
+        and state.words(headline) > state.words(kicker)
 
 
 def find_date(state: PassState, months: dict[str, int] | None = None) -> str | None:
