@@ -184,6 +184,22 @@ def test_native_and_xpath_selection_agree_with_css(css, expected):
     assert ["".join(e.itertext()).strip() for e in walked] == expected
 
 
+
+@pytest.mark.parametrize("css,expected", [
+    ('[rel="author"], [itemprop="author"]', ["html", "a", "span", "i"]), ("[itemprop]", ["span", "b", "i"]),
+    ('[itemprop="author"], p', ["span", "i", "p"]),  # a part with a tag: cssselect's XPath
+])
+def test_attribute_only_selectors_pick_what_cssselect_picks(css, expected):
+    from lxml import etree
+
+    from cleaner.html.selectors import _css_to_xpath
+
+    root = parse_html("""<html rel="author"><body><a rel="author">A</a><span itemprop="author">B</span>
+        <a rel="nofollow">C</a><b itemprop>D</b><i itemprop="author" rel="author">E</i><p>F</p></body></html>""")
+    got = compile_selector(css=css).select(root)
+    assert [e.tag for e in got] == expected
+    assert got == etree.XPath(_css_to_xpath(css))(root)
+
 # -- strip / body / title rules in action ---------------------------------------------
 @pytest.fixture(scope="module")
 def site_cleaner(tmp_path_factory):

@@ -63,6 +63,7 @@ class HtmlSelection:
     main: HtmlRule | None
     params: ContentParams
     strip_index: SelectorIndex
+    meta_tags: tuple[str, ...] = ("h1",)  # gathered in one pass per page: <h1> and the metadata rules' tags
 
     @classmethod
     def build(cls, rules: list[HtmlRule]) -> HtmlSelection:
@@ -74,11 +75,14 @@ class HtmlSelection:
         for rule in reversed(mains):  # the highest-priority pack's params win, key by key
             params.update(rule.params)
         strip = tuple(by_role.get("strip", []))
+        meta = [r for role in ("title", "date", "author") for r in by_role.get(role, [])]
+        meta_tags = tuple(sorted({"h1", *(t for r in meta if r.selector is not None for t in r.selector.tag_keyed)}))
         return cls(
             strip=strip, body=tuple(by_role.get("body", [])), title=tuple(by_role.get("title", [])),
             date=tuple(by_role.get("date", [])), author=tuple(by_role.get("author", [])),
             main=mains[0] if mains else None, params=ContentParams.from_params(params),
             strip_index=StripIndex([(r.selector, r) for r in strip]),  # never strips the article
+            meta_tags=meta_tags,
         )
 
 
@@ -115,7 +119,7 @@ class _Precomputed:
         self.rules = rules
         self.hits = hits
 
-    def match(self, lines: Any) -> list[tuple[int, Any]]:
+    def match(self, lines: Any, counts: Any = None) -> list[tuple[int, Any]]:  # counts: as the real matchers take
         return self.hits
 
 
@@ -152,8 +156,8 @@ class HtmlExtractor:
         declared_lang = lang or self.rulebook.site_language(host)
         sel = self.selection(declared_lang, host, published)
 
-        json_cache = PageLookups()
-        h1 = _first_h1(root)
+        json_cache = PageLookups(sel.meta_tags)
+        h1 = _first_h1(json_cache.tags(root).elements(("h1",)))
         title, title_rule = find_title(sel.title, root, h1, json_cache)
         day, date_rule = find_date(sel.date, root, json_cache)
         author, author_rule = find_author(sel.author, root, json_cache)
@@ -367,8 +371,8 @@ def _layout(seg: Segmentation, url: str | None) -> PageDocument:
     return PageDocument(doc=doc, blocks=seg.blocks, segmentation=seg, block_of_line=block_of_line, removed_by={})
 
 
-def _first_h1(root: Any) -> str | None:
-    for el in root.iter("h1"):
+def _first_h1(headings: list[Any]) -> str | None:
+    for el in headings:
         text = " ".join("".join(el.itertext()).split())
         if text:
             return text

@@ -11,12 +11,13 @@ title prefers the page's own `<h1>` when the metadata title contains it (og:titl
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import regex
 
 from ..engine.model import HtmlRule
+from .selectors import PageTags
 
 __all__ = ["PageLookups", "clean_author", "extract_value", "find_title", "find_date", "find_author", "iso_date"]
 
@@ -44,11 +45,19 @@ _JSON_JUNK = regex.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//
 
 
 class PageLookups:
-    """What the metadata rules of one page share: parsed JSON-LD and elements by tag."""
+    """What the metadata rules of one page share: parsed JSON-LD and elements by tag.
+    `tags`: the tags to gather in the first pass over the page (see PageTags)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tags: Iterable[str] = ()) -> None:
         self.json: dict[Any, Any] = {}
-        self.tags: dict[str, Any] = {}  # see CompiledSelector.select
+        self.wanted = tuple(tags)
+        self._tags: PageTags | None = None
+
+    def tags(self, root: Any) -> PageTags:
+        found = self._tags
+        if found is None or found.root is not root:
+            found = self._tags = PageTags(root, self.wanted)
+        return found
 
 
 def iso_date(value: str | None) -> str | None:
@@ -116,7 +125,7 @@ def _plain_value(value: Any) -> str | None:
 
 def extract_value(rule: HtmlRule, root: Any, cache: PageLookups) -> str | None:
     """The first non-empty value the rule finds on the page."""
-    for el in rule.selector.select(root, cache.tags):
+    for el in rule.selector.select(root, cache.tags(root)):
         value = extract_value_from(rule, el, cache)
         if value:
             return " ".join(value.split())
@@ -151,7 +160,7 @@ def _strip_site_name(title: str) -> str:
 
 def find_date(rules: Sequence[HtmlRule], root: Any, cache: PageLookups) -> tuple[str | None, str | None]:
     for rule in rules:
-        for el in rule.selector.select(root, cache.tags):
+        for el in rule.selector.select(root, cache.tags(root)):
             value = extract_value_from(rule, el, cache)
             day = iso_date(value)
             if day:
@@ -200,7 +209,7 @@ def clean_author(value: str) -> str | None:
 
 def find_author(rules: Sequence[HtmlRule], root: Any, cache: PageLookups) -> tuple[str | None, str | None]:
     for rule in rules:
-        for el in rule.selector.select(root, cache.tags):
+        for el in rule.selector.select(root, cache.tags(root)):
             value = extract_value_from(rule, el, cache)
             name = clean_author(value) if value else None
             if name:
