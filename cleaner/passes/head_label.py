@@ -18,10 +18,12 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
     Navigation rules remove "Startseite" or "Sport", but a place name, a masthead or a
     topic tag between them ("Lokales" / "Kreis Kassel" / "Baunatal") matches no phrase:
     its company gives it away. A run that touches the headline keeps its last line, the
-    kicker ("Enkeltrick-Bande" above the title is text). The head ends at the first
-    paragraph after the headline.
+    kicker ("Drama im Wipptal" above the title is text), unless that line is a single word
+    ("Penzlin", "Mainboards"): a place or section label, not a phrase about the story. The
+    head ends at the first paragraph after the headline.
     """
     max_words = params.get("max_words", 5)
+    label_words = params.get("label_words", 1)
     body_words = params.get("body_words", 12)
     title_at = find_title(state)
     if title_at is None:
@@ -40,7 +42,8 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
             if state.removed[i]:
                 _drop(state, rule_id, category, run)
             elif i == title_at and i > run[-1]:
-                _drop(state, rule_id, category, run[:-1])  # the line above the headline is its kicker
+                kicker = state.words(run[-1]) > label_words
+                _drop(state, rule_id, category, run[:-1] if kicker else run)
         run, bounded = [], state.removed[i]
 
 
