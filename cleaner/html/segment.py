@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from .guard import StripIndex
-from .selectors import SelectorIndex
+from .selectors import _UNCACHEABLE, SelectorIndex
 
 __all__ = ["Block", "Node", "Segmentation", "segment"]
 
@@ -127,7 +127,13 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
         lookup, veto = SelectorIndex.lookup.__get__(index), index.vetoes
     # Tags that strip rules name: elements without attributes are matched only for these.
     tag_rules: frozenset[str] = frozenset(index.by_tag) if index is not None else frozenset()
+    tag_info = _TAG_INFO.setdefault(tag_rules, {})
+    if len(tag_info) > 10_000:  # custom element names are unbounded
+        tag_info.clear()
+    memo_get = index._memo.get if index is not None and type(index).lookup in _MEMO_LOOKUPS else None
+    entries = index.entries if index is not None else ()
     xpath_hits = xpath_hits or None
+    check_at = min(0x4000, most + 1)
     out = Segmentation()
     blocks, nodes = out.blocks, out.nodes
     stack: list[int] = []  # open container nodes
@@ -219,18 +225,17 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
                 add(tail)
             continue
         seen += 1
-        if seen > most:
-            raise _TooMany
-        if deadline is not None and not seen & 0x3FFF:
-            deadline.check("HTML segmentation")
-        tag = el.tag
-        if tag.__class__ is not str:  # comment, processing instruction, entity
-            skip()
-            push(None)
-            continue
-        if not tag.islower():
-            tag = tag.lower()
-        if tag in SKIP_TAGS:
+        if seen >= check_at:  # one comparison per element for both the element cap and the time budget
+            if seen > most:
+                raise _TooMany
+            if deadline is not None:
+                deadline.check("HTML segmentation")
+            check_at = min(seen + 0x4000, most + 1)
+        info = tag_info.get(el.tag)
+        if info is None:
+            info = _tag_info(el.tag, tag_rules)
+        tag, code, named = info
+        if code == _SKIP:
             skip()
             push(None)
             continue
@@ -246,16 +251,24 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
                 cls = el.get("class")[:_MAX_ATTR]
             if "id" in keys:
                 el_id = el.get("id")[:_MAX_ATTR]
-        if tag == "form" and not _holds_article(el):
-            skip()
-            push(None)
-            continue
+        if code == _FORM:  # a container, when it holds the article
+            if not _holds_article(el):
+                skip()
+                push(None)
+                continue
+            code = _FLUSH
         rule = None
-        if lookup is not None and (keys or tag in tag_rules or xpath_hits):
-            rule = lookup(el, tag, cls, el_id, keys, xpath_hits)
+        if lookup is not None and (keys or named or xpath_hits):
+            # The index's memo, read here (one call less per element); misses, elements
+            # that cannot be memoised and XPath hits go through lookup itself.
+            best = memo_get((tag, cls, el_id, *keys)) if memo_get is not None and not xpath_hits else None
+            if best is None or best == _UNCACHEABLE:
+                rule = lookup(el, tag, cls, el_id, keys, xpath_hits)
+            elif best >= 0:
+                rule = entries[best][1]
             if rule is not None and veto is not None and veto(el):
                 rule = None
-        if tag == "br":
+        if code == _BR:
             if pieces:
                 if pieces[-1] == _BREAK:
                     flush()  # <br><br>: a paragraph break
@@ -277,8 +290,8 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             skip()
             push(None)
             continue
-        flushing = tag in FLUSH_TAGS
-        if flushing or tag in CELL_TAGS:
+        if code == _FLUSH or code == _CELL_TAG:
+            flushing = code == _FLUSH
             if flushing:
                 if pieces:
                     flush()
@@ -302,12 +315,12 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             push((flushing, grouping, is_pre))
             continue
         entry = None
-        if tag == "a":
+        if code == _A:
             in_link += 1
             entry = _LINK
-        if tag in _PRE_TAGS:
+        elif code == _PRE_INLINE:
             in_pre += 1
-            entry = _LINK_PRE if entry is _LINK else _PRE
+            entry = _PRE
         text = el.text
         if text and (pieces or not text.isspace()):
             add(text)
@@ -329,6 +342,43 @@ def _lines(raw: str) -> list[str]:
         if line and line.strip(_INVISIBLE):
             lines.append(line)
     return lines
+
+
+# What the walk does with an element, by its tag (see _tag_info).
+_OTHER, _SKIP, _FLUSH, _CELL_TAG, _BR, _A, _PRE_INLINE, _FORM = range(8)
+# Per set of tags that strip rules name: raw tag -> (lower-case tag, what to do, named by a rule).
+_TAG_INFO: dict[frozenset[str], dict[Any, tuple[str, int, bool]]] = {}
+# lookup methods whose memo the walk may read itself (a subclass could answer otherwise).
+_MEMO_LOOKUPS = (SelectorIndex.lookup, StripIndex.lookup)
+
+
+def _tag_info(raw: Any, tag_rules: frozenset[str]) -> tuple[str, int, bool]:
+    """What the walk does with elements of this tag: one dict lookup per element instead
+    of a test per tag set. Comments, processing instructions and entities are skipped."""
+    table = _TAG_INFO.setdefault(tag_rules, {})
+    if raw.__class__ is not str:
+        info = ("", _SKIP, False)
+    else:
+        tag = raw if raw.islower() else raw.lower()
+        if tag in SKIP_TAGS:
+            code = _SKIP
+        elif tag == "form":
+            code = _FORM
+        elif tag in FLUSH_TAGS:
+            code = _FLUSH
+        elif tag in CELL_TAGS:
+            code = _CELL_TAG
+        elif tag == "br":
+            code = _BR
+        elif tag == "a":
+            code = _A
+        elif tag in _PRE_TAGS:
+            code = _PRE_INLINE
+        else:
+            code = _OTHER
+        info = (tag, code, tag in tag_rules)
+    table[raw] = info
+    return info
 
 
 def _holds_article(form: Any) -> bool:
