@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .document import Document, Result, render
-from .engine.matcher import Matcher, build_matcher
+from .engine.matcher import HyperscanMatcher, Matcher, PythonMatcher, ReferenceMatcher, build_matcher
 from .engine.rulebook import Selection
 from .limits import NO_DEADLINE, Deadline
+from .normalize import count_words
 from .passes.line_rules import apply_line_rules, record_hits
 from .passes.metadata import find_date, find_title
 from .passes.spans import apply_span_rules
@@ -22,6 +23,7 @@ class Pipeline:
     def __init__(self, selection: Selection, matcher: Matcher | None = None) -> None:
         self.selection = selection
         self.matcher = matcher or build_matcher(selection.rules)
+        self._takes_counts = isinstance(self.matcher, (HyperscanMatcher, PythonMatcher, ReferenceMatcher))
         order = {name: n for n, name in enumerate(DETECTOR_ORDER)}
         self.structure = sorted(selection.structure, key=lambda s: order[s.detector])
         self._regions = [regions_read(s.detector, s.params) for s in self.structure]
@@ -53,21 +55,29 @@ class Pipeline:
                 return
             state.rerank()
 
-    def _match(self, lines: list[str], deadline: Deadline) -> list:  # type: ignore[type-arg]
+    def _match(self, lines: list[str], counts: list[int], deadline: Deadline) -> list:  # type: ignore[type-arg]
         """Line-rule hits; a long document is matched in blocks with a budget check between
-        (a rule's hit depends on its line only, so blocks give the same hits)."""
+        (a rule's hit depends on its line only, so blocks give the same hits). `counts`:
+        each line's words, counted once for the matcher and the passes."""
         if len(lines) <= _MATCH_BLOCK or not getattr(self.matcher, "blockwise", True):
-            return self.matcher.match(lines)
+            return self._match_block(lines, counts)
         hits = []
         for start in range(0, len(lines), _MATCH_BLOCK):
             deadline.check("line rules")
-            hits.extend((start + i, rule) for i, rule in self.matcher.match(lines[start:start + _MATCH_BLOCK]))
+            end = start + _MATCH_BLOCK
+            hits.extend((start + i, rule) for i, rule in self._match_block(lines[start:end], counts[start:end]))
         return hits
+
+    def _match_block(self, lines: list[str], counts: list[int]) -> list:  # type: ignore[type-arg]
+        if self._takes_counts:
+            return self.matcher.match(lines, counts)
+        return self.matcher.match(lines)  # a matcher of the caller's own, with the one-argument contract
 
     def run(self, doc: Document, deadline: Deadline = NO_DEADLINE) -> Result:
         """`deadline`: the document's time budget, checked between passes (LimitError)."""
-        state = PassState.start(doc)
-        record_hits(state, self._match(doc.lines, deadline))
+        counts = count_words(doc.lines)
+        state = PassState.start(doc, counts)
+        record_hits(state, self._match(doc.lines, counts, deadline))
         deadline.check("line rules")
         self._settle(state, deadline)
         deadline.check("span rules")

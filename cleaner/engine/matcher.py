@@ -75,7 +75,7 @@ class ReferenceMatcher:
         self.regex_timeout = regex_timeout
         self._checks = _checks(self.rules, regex_timeout)
 
-    def match(self, lines: Sequence[str]) -> list[tuple[int, Rule]]:
+    def match(self, lines: Sequence[str], word_counts: Sequence[int] | None = None) -> list[tuple[int, Rule]]:
         hits: list[tuple[int, Rule]] = []
         pairs = tuple(zip(self.rules, self._checks))
         for i, line in enumerate(lines):
@@ -442,7 +442,8 @@ class HyperscanMatcher:
             scratch = scratches[id(db)] = self._hs.Scratch(db)
         return scratch
 
-    def match(self, lines: Sequence[str]) -> list[tuple[int, Rule]]:
+    def match(self, lines: Sequence[str], word_counts: Sequence[int] | None = None) -> list[tuple[int, Rule]]:
+        """`word_counts`: `count_words(lines)` if the caller has it (saves counting again)."""
         text = _document(lines)
         if text is None:
             return ReferenceMatcher(self.rules, self.regex_timeout).match(lines)
@@ -456,8 +457,10 @@ class HyperscanMatcher:
                 self._scan(seg.lit_db, keyed, candidates, seg.offset)
             for tier, db in seg.raw_dbs:
                 if raw is None:
-                    raw = _TierDocs(lines, text.encode("utf-8", "surrogatepass"))
+                    raw = _TierDocs(lines, text.encode("utf-8", "surrogatepass"), word_counts)
                 data, index = raw.get(tier)
+                if not data:
+                    continue  # no line is short enough for this tier's rules
                 self._scan(db, data, candidates, seg.offset, both_sides=True,
                            confirmed=confirmed, width=len(seg.rules), index=index)
         confirm = self.confirm
@@ -531,12 +534,13 @@ def _word_tier(rule: Rule) -> int | None:
 class _TierDocs:
     """Per word-count tier, the document of the lines with at most that many words, as
     bytes, and the index of each of its lines in the whole document (then a sentinel past
-    the last line, where a hit on the final or the first "\\n" lands: no line of it)."""
+    the last line, where a hit on the final or the first "\\n" lands: no line of it); an
+    empty document if no line is in the tier."""
 
-    def __init__(self, lines: Sequence[str], raw: bytes) -> None:
+    def __init__(self, lines: Sequence[str], raw: bytes, counts: Sequence[int] | None = None) -> None:
         self.lines = lines
         self.raw = raw
-        self.counts: list[int] | None = None
+        self.counts = counts
         self.docs: dict[int | None, tuple[bytes, list[int] | None]] = {None: (raw, None)}
 
     def get(self, tier: int | None) -> tuple[bytes, list[int] | None]:
@@ -544,10 +548,12 @@ class _TierDocs:
         if found is None:
             lines = self.lines
             if self.counts is None:
-                self.counts = count_words(lines)
+                self.counts = count_words(lines)  # type: ignore[arg-type]
             keep = [i for i, w in enumerate(self.counts) if w <= tier]  # type: ignore[operator]
             if len(keep) == len(lines):
                 found = (self.raw, None)
+            elif not keep:
+                found = (b"", [])  # nothing to scan ("\n\n" would read as one empty line)
             else:
                 text = "\n" + "\n".join([lines[i] for i in keep]) + "\n"
                 keep.append(len(lines))
@@ -834,7 +840,7 @@ class PythonMatcher:
         auto.make_automaton()
         return auto
 
-    def match(self, lines: Sequence[str]) -> list[tuple[int, Rule]]:
+    def match(self, lines: Sequence[str], word_counts: Sequence[int] | None = None) -> list[tuple[int, Rule]]:
         text = _document(lines)
         if text is None:
             return ReferenceMatcher(self.rules, self.regex_timeout).match(lines)

@@ -42,7 +42,8 @@ class PassState:
     _region_sizes: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
 
     @classmethod
-    def start(cls, doc: Document) -> PassState:
+    def start(cls, doc: Document, word_counts: list[int] | None = None) -> PassState:
+        """`word_counts`: `count_words(doc.lines)` if the caller has it (the pipeline counts once)."""
         lines = doc.lines
         blank = [not line for line in lines]
         nonblank = [i for i, line in enumerate(lines) if line]
@@ -50,7 +51,8 @@ class PassState:
         for position, i in enumerate(nonblank):
             rank[i] = position
         return cls(doc=doc, removed=[False] * len(blank), blank=blank, rank=rank, nonblank=nonblank,
-                   ranked=len(nonblank), word_counts=count_words(lines))
+                   ranked=len(nonblank),
+                   word_counts=count_words(lines) if word_counts is None else word_counts)
 
     def rerank(self) -> None:
         """Positions among the lines that survived so far, as a fresh run on the output would see them."""
