@@ -60,7 +60,8 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
         if _own_block(state, above, i):
             state.drop_line(rule_id, category, above)
         elif words <= max(after_removed_words, in_text_words) and one_sentence(text) and not \
-                _CLOSING_QUOTATION.search(text) and _between(state, above, i, after_removed_words, in_text_words):
+                _CLOSING_QUOTATION.search(text) and \
+                _between(state, above, i, after_removed_words, in_text_words, title_at, params.get("short_words", 12)):
             state.drop_line(rule_id, category, above)
 
 
@@ -124,15 +125,26 @@ def _own_block(state: PassState, caption: int, credit: int) -> bool:
     return True
 
 
-def _between(state: PassState, caption: int, credit: int, after_removed_words: int, in_text_words: int) -> bool:
+def _between(state: PassState, caption: int, credit: int, after_removed_words: int, in_text_words: int,
+             title_at: int | None, paragraph_words: int) -> bool:
     """No blank line above the caption: the line above was removed, or the text goes on after the credit."""
     if caption == 0:
         return False
     if state.removed[caption - 1]:
         return state.words(caption) <= after_removed_words
-    if state.words(caption) > in_text_words or state.in_region(caption, "head"):
-        return False  # the head has short standfirst lines above lone credits
+    if state.words(caption) > in_text_words:
+        return False
+    if state.in_region(caption, "head") and _paragraphs_between(state, title_at, caption, paragraph_words) < 2:
+        return False  # a short standfirst line under the headline can sit above a lone credit
     j = credit + 1
     while j < len(state.blank) and (state.blank[j] or state.removed[j]):
         j += 1
     return j < len(state.blank)  # a kept line follows: the credit is not the article's last word
+
+
+def _paragraphs_between(state: PassState, title_at: int | None, line: int, paragraph_words: int) -> int:
+    """Kept lines of paragraph length between the headline and `line`: with two of them
+    (a standfirst and a paragraph, or two paragraphs), the article has begun."""
+    start = -1 if title_at is None else title_at
+    return sum(1 for j in range(start + 1, line) if not state.removed[j] and not state.blank[j]
+               and state.words(j) >= paragraph_words)
