@@ -240,21 +240,28 @@ class _Tree:
         return {k for k, n in enumerate(self.at) if marked[n]}
 
 
-def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: ContentParams) -> tuple[int, set[int]]:
-    """(container node, indices of the blocks that are the article)."""
+def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: ContentParams,
+                      memo: dict[str, Any] | None = None) -> tuple[int, set[int]]:
+    """(container node, indices of the blocks that are the article).
+
+    `memo`, an empty dict on the first call, lets a second call on the same page (run
+    again once text rules have set `hits`) reuse what hits do not change: the tree, the
+    name evidence, the teaser cards, and the weights of blocks whose hits are as before.
+    """
     if not blocks or not nodes:
         return -1, set()
-    tree = _Tree(nodes, blocks)
-    cache = params.name_cache
-    if len(cache) > 200_000:
-        cache.clear()
-    evidence = [0] * tree.count
-    for k, n in enumerate(nodes):
-        if n.cls:
-            name = (n.el.get("class") or "").lower() if n.tag in _HEADINGS else n.cls  # as _name_of
-            found = cache.get(name)
-            evidence[k] = found if found is not None else _name_evidence(name, params, cache)
-    weights = [block_weight(b, params) for b in blocks]
+    if memo and memo["page"] == (id(blocks), id(nodes), id(params)):
+        tree, names, old = memo["tree"], memo["names"], memo["weights"]
+        weights = [block_weight(b, params) if b.hits != hits else w
+                   for b, w, hits in zip(blocks, old, memo["hits"])]
+    else:
+        tree = _Tree(nodes, blocks)
+        names = _names(nodes, tree.count, params)
+        weights = [block_weight(b, params) for b in blocks]
+        if memo is not None:
+            memo.update(page=(id(blocks), id(nodes), id(params)), tree=tree, names=names, weights=weights,
+                        hits=[b.hits for b in blocks])
+    evidence = list(names)
 
     _ignore_wrapper_names(nodes, tree, evidence, weights, params)
 
@@ -279,7 +286,12 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
     # Teaser cards (other stories with excerpts) read like prose. Count them against and
     # look again, unless that would leave too little: then the cards are the article
     # (a "10 things you need to know" list).
-    teasers = _teaser_blocks(blocks, nodes, tree, params)
+    if memo is not None and "teasers" in memo:
+        teasers = set(memo["teasers"])
+    else:
+        teasers = _teaser_blocks(blocks, nodes, tree, params)
+        if memo is not None:
+            memo["teasers"] = frozenset(teasers)
     if teasers:
         penalised = list(scaled)
         for i in teasers:
@@ -302,6 +314,20 @@ def find_main_content(blocks: Sequence[Block], nodes: Sequence[Node], params: Co
         keep.add(i)
     _prune_link_lists(blocks, tree, keep, scaled, best, params, teasers)
     return best, keep
+
+
+def _names(nodes: Sequence[Node], count: int, params: ContentParams) -> list[int]:
+    """Per node, the evidence of its class/id (see _name_evidence)."""
+    cache = params.name_cache
+    if len(cache) > 200_000:
+        cache.clear()
+    evidence = [0] * count
+    for k, n in enumerate(nodes):
+        if n.cls:
+            name = (n.el.get("class") or "").lower() if n.tag in _HEADINGS else n.cls  # as _name_of
+            found = cache.get(name)
+            evidence[k] = found if found is not None else _name_evidence(name, params, cache)
+    return evidence
 
 
 def _sum_inside(tree: _Tree, node: int, weights: Sequence[float]) -> float:

@@ -251,9 +251,10 @@ class HtmlExtractor:
                     break
         if keep is None:
             nodes = page.segmentation.nodes
-            best, keep = find_main_content(blocks, nodes, sel.params)
+            memo: dict[str, Any] = {}  # the second run rescores only the blocks hits changed
+            best, keep = find_main_content(blocks, nodes, sel.params, memo)
             if best >= 0 and sel.params.rule_hit_penalty and self._evidence(page, pipeline, sel.params, best, keep):
-                best, keep = find_main_content(blocks, nodes, sel.params)
+                best, keep = find_main_content(blocks, nodes, sel.params, memo)
             outside_rule = sel.main
             _keep_headline(blocks, keep, title)
             keep.update(find_lead(blocks, page.segmentation.nodes, keep, sel.params, title))
