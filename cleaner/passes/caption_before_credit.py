@@ -136,10 +136,10 @@ def _between(state: PassState, caption: int, credit: int, after_removed_words: i
         return False
     if state.in_region(caption, "head") and _paragraphs_between(state, title_at, caption, paragraph_words) < 2:
         return False  # a short standfirst line under the headline can sit above a lone credit
-    j = credit + 1
-    while j < len(state.blank) and (state.blank[j] or state.removed[j]):
-        j += 1
-    return j < len(state.blank)  # a kept line follows: the credit is not the article's last word
+    # The article goes on after the credit: a paragraph follows somewhere below. Short kept
+    # lines alone do not count, since a related-links heading and its teasers ('Source: 1News'
+    # / 'Related' / a headline) are removed later and leave the line above as the last sentence.
+    return any(not state.removed[j] and state.words(j) >= paragraph_words for j in range(credit + 1, len(state.blank)))
 
 
 def _paragraphs_between(state: PassState, title_at: int | None, line: int, paragraph_words: int) -> int:
