@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from .guard import StripIndex
-from .selectors import _UNCACHEABLE, SelectorIndex
+from .selectors import UNCACHEABLE, SelectorIndex
 
 __all__ = ["Block", "Node", "Segmentation", "segment"]
 
@@ -130,7 +130,7 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
     tag_info = _TAG_INFO.setdefault(tag_rules, {})
     if len(tag_info) > 10_000:  # custom element names are unbounded
         tag_info.clear()
-    memo_get = index._memo.get if index is not None and type(index).lookup in _MEMO_LOOKUPS else None
+    memo_get = index.memo.get if index is not None and type(index).lookup in _MEMO_LOOKUPS else None
     entries = index.entries if index is not None else ()
     xpath_hits = xpath_hits or None
     check_at = min(0x4000, most + 1)
@@ -262,7 +262,7 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             # The index's memo, read here (one call less per element); misses, elements
             # that cannot be memoised and XPath hits go through lookup itself.
             best = memo_get((tag, cls, el_id, *keys)) if memo_get is not None and not xpath_hits else None
-            if best is None or best == _UNCACHEABLE:
+            if best is None or best == UNCACHEABLE:
                 rule = lookup(el, tag, cls, el_id, keys, xpath_hits)
             elif best >= 0:
                 rule = entries[best][1]

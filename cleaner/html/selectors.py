@@ -442,7 +442,7 @@ def _compound(node: Any) -> Compound | None:
     return Compound(tag=tag, id=el_id, classes=tuple(reversed(classes)), attrs=tuple(reversed(attrs)))
 
 
-_UNCACHEABLE = -2  # SelectorIndex memo: the answer depends on more than the signature
+UNCACHEABLE = -2  # in SelectorIndex.memo: the answer depends on more than the signature (the walk reads the memo too)
 
 
 class SelectorIndex:
@@ -487,7 +487,7 @@ class SelectorIndex:
         self.multi_tags = frozenset(k.tag for k in multi if k.tag)
         self.multi_classes = frozenset(c for k in multi for c in k.classes)
         self.multi_ids = frozenset(k.id for k in multi if k.id)
-        self._memo: dict[tuple[str | None, ...], int] = {}
+        self.memo: dict[tuple[str | None, ...], int] = {}
 
     def lookup(self, el: Any, tag: str, cls: str | None, el_id: str | None, keys: Sequence[str],
                xpath_hits: dict[Any, int] | None = None) -> Any:
@@ -497,13 +497,13 @@ class SelectorIndex:
         whether the answer can be memoised and (when it can) the answer: one dict lookup
         for most elements of a page, which repeat a few such signatures."""
         sig = (tag, cls, el_id, *keys)
-        best = self._memo.get(sig)
+        best = self.memo.get(sig)
         if best is None:
             best = self._memo_entry(el, tag, cls, el_id, keys)
-            if len(self._memo) > 50_000:
-                self._memo.clear()
-            self._memo[sig] = best
-        if best == _UNCACHEABLE:
+            if len(self.memo) > 50_000:
+                self.memo.clear()
+            self.memo[sig] = best
+        if best == UNCACHEABLE:
             return self.match(el, tag, cls.split() if cls else (), el_id, xpath_hits, keys)
         if xpath_hits:
             n = xpath_hits.get(el)
@@ -512,20 +512,20 @@ class SelectorIndex:
         return None if best < 0 else self.entries[best][1]
 
     def _memo_entry(self, el: Any, tag: str, cls: str | None, el_id: str | None, keys: Sequence[str]) -> int:
-        """The first matching entry's number (-1: none), or _UNCACHEABLE when the answer
+        """The first matching entry's number (-1: none), or UNCACHEABLE when the answer
         depends on more than the signature: an attribute's value a selector tests, or
         the ancestors a multi-step selector keyed on this tag, class or id looks at."""
         if tag in self.multi_tags or el_id in self.multi_ids:
-            return _UNCACHEABLE
+            return UNCACHEABLE
         if self.extra_attrs:
             for name in keys:
                 if name in self.extra_attrs:
-                    return _UNCACHEABLE
+                    return UNCACHEABLE
         classes = cls.split() if cls else ()
         if self.multi_classes:
             for c in classes:
                 if c in self.multi_classes:
-                    return _UNCACHEABLE
+                    return UNCACHEABLE
         found = self.match(el, tag, classes, el_id, None, keys)
         return -1 if found is None else self._number[id(found)]
 
