@@ -405,10 +405,9 @@ def hyperscan_available() -> bool:
 class HyperscanMatcher:
     """One Hyperscan scan per document for all rules, then exact checks of candidate lines.
 
-    Rules are compiled in segments (`_segment_of`: the shipped language and common packs,
-    then site packs and other packs by family), each cached on its own, so every selection
-    that shares the shipped packs reuses their databases; a document is scanned once per
-    segment's literal database and word tier.
+    Rules are compiled in segments by pack family (sites/, de/, common/, ...), each cached
+    on its own, so every selection that shares the shipped language and common packs
+    reuses their databases; a document is scanned once per segment.
     """
 
     def __init__(self, rules: Sequence[Rule], regex_timeout: float | None = None) -> None:
@@ -424,7 +423,7 @@ class HyperscanMatcher:
         self.segments: list[_Segment] = []
         start = 0
         for end in range(1, len(self.rules) + 1):
-            if end == len(self.rules) or _segment_of(self.rules[end]) != _segment_of(self.rules[start]):
+            if end == len(self.rules) or _family(self.rules[end]) != _family(self.rules[start]):
                 skip = frozenset(r - start for r in self.exact.rules if start <= r < end)
                 self.segments.append(_Segment(hyperscan, self.rules[start:end], start, skip))
                 start = end
@@ -519,19 +518,6 @@ class HyperscanMatcher:
 
 def _family(rule: Rule) -> str:
     return rule.pack.split("/", 1)[0]
-
-
-def _segment_of(rule: Rule) -> str:
-    """Which segment a rule is compiled in. The shipped language and common packs go
-    together: every selection has one language's packs and the common ones, so one set of
-    databases per language serves them all, and a document is scanned fewer times (each
-    scan has a fixed cost; 11 -> 7 scans per document). Site packs and packs from outside
-    rules/ vary by selection: they keep a segment of their own family, so changing them
-    never recompiles the shipped databases."""
-    family = _family(rule)
-    if family != "sites" and _shipped(rule.source.file):
-        return "\0shipped"
-    return family
 
 
 def _word_tier(rule: Rule) -> int | None:
