@@ -233,7 +233,7 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             check_at = min(seen + 0x4000, most + 1)
         info = tag_info.get(el.tag)
         if info is None:
-            info = _tag_info(el.tag, tag_rules)
+            info = _tag_info(el.tag, tag_rules, tag_info)
         tag, code, named = info
         if code == _SKIP:
             skip()
@@ -352,10 +352,10 @@ _TAG_INFO: dict[frozenset[str], dict[Any, tuple[str, int, bool]]] = {}
 _MEMO_LOOKUPS = (SelectorIndex.lookup, StripIndex.lookup)
 
 
-def _tag_info(raw: Any, tag_rules: frozenset[str]) -> tuple[str, int, bool]:
-    """What the walk does with elements of this tag: one dict lookup per element instead
-    of a test per tag set. Comments, processing instructions and entities are skipped."""
-    table = _TAG_INFO.setdefault(tag_rules, {})
+def _tag_info(raw: Any, tag_rules: frozenset[str], table: dict[Any, tuple[str, int, bool]]) -> tuple[str, int, bool]:
+    """What the walk does with elements of this tag, remembered in `table` (the walk's
+    `_TAG_INFO` entry for `tag_rules`): one dict lookup per element instead of a test per
+    tag set. Comments, processing instructions and entities are skipped."""
     if raw.__class__ is not str:
         info = ("", _SKIP, False)
     else:

@@ -106,8 +106,7 @@ def _caption_below(state: PassState, rule_id: str, category: str, credit: int, t
     nxt = next((j for j in range(c + 1, len(state.blank)) if not state.blank[j] and not state.removed[j]), None)
     if nxt is None or state.words(nxt) < short_words:
         return  # the article must go on after it
-    standfirst = any(title_at < j < c and not state.removed[j] and state.words(j) >= short_words
-                     for j in range(title_at + 1, c))
+    standfirst = _paragraphs_between(state, title_at, c, short_words) > 0
     if words <= short_words or standfirst:
         state.drop_line(rule_id, category, c)
 
