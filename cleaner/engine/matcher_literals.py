@@ -39,6 +39,7 @@ NL: Atom = ("\n", False)
 _EMPTY: Literal = ()
 MAX_SET = 256          # most strings an exact set may hold before it is cut
 MAX_CLASS = 12         # most characters a class may hold to be expanded into literals
+MAX_ATOMS = 12         # a literal's atoms kept for scanning (see _shortened)
 MIN_SCORE = 3          # a literal needs at least this many atoms to be worth scanning for
 _CASE_FLAGS = (regex.IGNORECASE | regex.FULLCASE | regex.UNICODE, regex.IGNORECASE | regex.UNICODE)
 
@@ -351,7 +352,19 @@ def required_literals(source: str, flags: int) -> frozenset[Literal] | None:
     best = _best(info.exact, info.req)
     if best is None or not all(_worth(lit) for lit in best):
         return None
-    return best
+    return _shortened(best)
+
+
+def _shortened(literals: frozenset[Literal]) -> frozenset[Literal]:
+    """Each literal cut to its first MAX_ATOMS atoms, duplicates merged.
+
+    A line holding a literal holds its prefix too, so the set stays a superset condition;
+    and a dozen characters are already rare in body text. Alternations distributed into a
+    sequence multiply into hundreds of long literals sharing a few prefixes (`^Jetzt
+    (lesen|testen) (Sie|…) …`); every literal is a Hyperscan expression, and the number of
+    them is what makes a database slow to compile and to scan.
+    """
+    return frozenset(lit[:MAX_ATOMS] for lit in literals)
 
 
 def _worth(lit: Literal) -> bool:
