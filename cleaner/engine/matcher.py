@@ -310,36 +310,36 @@ def _hyperscan_translations(rule: Rule) -> list[str] | None:
         except ValueError:
             pass
 
+    compiled: dict[str, Any] = {}   # the check's databases, reused to test the drop examples
+
     def compiles(expr: str) -> bool:
         try:
-            hs.Database(mode=hs.HS_MODE_BLOCK).compile(expressions=[expr.encode("ascii")], ids=[0], elements=1,
-                                                       flags=_TRANSLATION_FLAGS(hs))
+            db = hs.Database(mode=hs.HS_MODE_BLOCK)
+            db.compile(expressions=[expr.encode("ascii")], ids=[0], elements=1, flags=_TRANSLATION_FLAGS(hs))
         except (hs.error, UnicodeEncodeError):
             return False
+        compiled[expr] = db
         return True
 
     found = translate_parts(source, flags, accept=compiles)
-    if found and not _finds_drop_examples(hs, found, rule):
+    if found and not _finds_drop_examples([compiled[e] for e in found], rule):
         found = None  # a translation that misses the rule's own examples is not a superset: verify with regex
     _write_cache(name, json.dumps(found).encode())
     return found
 
 
-def _finds_drop_examples(hs: Any, exprs: list[str], rule: Rule) -> bool:
-    """Whether the translated expressions match every line the rule's pattern matches among
-    its drop examples (a cheap check of the translation, which must never lose a match)."""
+def _finds_drop_examples(databases: list[Any], rule: Rule) -> bool:
+    """Whether the translated expressions (one compiled database each) match every line the
+    rule's pattern matches among its drop examples (a cheap check of the translation, which
+    must never lose a match)."""
     lines = [line for line in rule.examples.drop if rule.pattern.search(line)]
-    if not lines:
-        return True
-    try:
-        db = hs.Database(mode=hs.HS_MODE_BLOCK)
-        db.compile(expressions=[e.encode("ascii") for e in exprs], ids=list(range(len(exprs))),
-                   elements=len(exprs), flags=[_TRANSLATION_FLAGS(hs)] * len(exprs))
-    except hs.error:
-        return False
     for line in lines:
+        data = line.encode("utf-8", "surrogatepass")
         hit: list[bool] = []
-        db.scan(line.encode("utf-8", "surrogatepass"), match_event_handler=lambda *a: hit.append(True))
+        for db in databases:
+            db.scan(data, match_event_handler=lambda *a: hit.append(True))
+            if hit:
+                break
         if not hit:
             return False
     return True
