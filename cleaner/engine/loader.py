@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -448,14 +449,21 @@ def _build_match(data: dict[str, Any]) -> Match:
     raise AssertionError("schema guarantees one match kind")
 
 
+# Compiling the shipped patterns takes seconds (FULLCASE folding); a process that builds
+# several Cleaners (one per configuration, per thread, per test) compiles each pattern once.
+# Both functions are pure, and a compiled pattern is immutable.
+_compiled = functools.lru_cache(maxsize=8192)(regex.compile)
+_backtracking_risk = functools.lru_cache(maxsize=8192)(backtracking_risk)
+
+
 def _compile(source: str, match: Match, file: str, line: int | None, rule_id: str, field: str) -> regex.Pattern[str]:
     try:
         flags = 0 if match.case_sensitive else regex.IGNORECASE | regex.FULLCASE
-        pattern = regex.compile(source, flags)
+        pattern = _compiled(source, flags)
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
         raise RuleError(f"pattern does not compile: {exc}; fix the regex syntax (single-quote it in YAML so "
                         "backslashes stay literal)", file=file, line=line, rule_id=rule_id, field=field) from exc
-    risk = backtracking_risk(source)
+    risk = _backtracking_risk(source)
     if risk:
         raise RuleError(f"pattern prone to catastrophic backtracking ({risk}); "
                         "bound the repeats (e.g. {1,5}) or remove the ambiguity",
