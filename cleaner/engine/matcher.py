@@ -54,7 +54,7 @@ from .model import Rule
 __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "build_matcher",
            "cache_dir", "hyperscan_available"]
 
-_PLAN_VERSION = "8"
+_PLAN_VERSION = "9"   # bump when what a plan holds changes: cached plans and databases are keyed by it
 _LAYOUT_VERSION = "3"   # how a segment's databases are made from a plan (cached databases)
 # Word-count tiers: a translation of a rule with max_words scans only the lines of at most
 # the next tier's word count (body paragraphs are long, so these documents are small).
