@@ -91,7 +91,10 @@ _UNKNOWN = _Info(None, None)
 _ZERO = _Info(frozenset({_EMPTY}), None)
 
 
-def score(literals: Iterable[Literal] | None) -> int:
+@functools.lru_cache(maxsize=1 << 16)
+def score(literals: frozenset[Literal] | None) -> int:
+    """The shortest literal's length (0: nothing worth scanning for). Cached: the analysis
+    scores the same sets again at every level of a pattern's tree."""
     if literals is None:
         return 0
     lengths = [sum(1 for a in lit) for lit in literals]
