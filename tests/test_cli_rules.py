@@ -54,7 +54,7 @@ def test_rules_test_runs_every_example(capsys):
 def test_explain_marks_removed_lines_with_rule_and_category(capsys):
     assert main(["explain", str(SEEDS / "002_5501af27a6b70ae8.txt")]) == 0
     out = capsys.readouterr().out
-    assert "[DE-NAV-001 navigation]" in out and "[STRUCT-PLAYER-CLUSTER player]" in out
+    assert "[DE-NAV-001 navigation]" in out and "[STRUCT-CAPTION-TWICE caption]" in out
 
 
 def test_python_dash_m_and_console_script_work():
