@@ -36,7 +36,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,6 +46,7 @@ import regex
 from ..errors import LimitError
 from ..normalize import count_words
 from ..normalize import word_count as _word_count  # noqa: F401 - the name the matcher tests use
+from .cache import cache_dir, read_cache as _read_cache, write_cache as _write_cache
 from .matcher_literals import (Literal, case_variants, literal_scan_expression, pattern_flags, rule_literals, text_key,
                                translate_parts)
 from .model import Rule
@@ -182,42 +182,6 @@ class _ExactLines:
                     candidates[i] = set(found)
                 else:
                     have.update(found)
-
-
-def cache_dir() -> Path:
-    """Where compiled databases are kept (CLEANER_CACHE_DIR overrides)."""
-    given = os.environ.get("CLEANER_CACHE_DIR")
-    if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cleaner"
-
-
-def _read_cache(name: str) -> bytes | None:
-    try:
-        return (cache_dir() / name).read_bytes()
-    except OSError:
-        return None
-
-
-def _write_cache(name: str, data: bytes) -> None:
-    """Write atomically; an unwritable cache only costs a recompile next time."""
-    try:
-        folder = cache_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, folder / name)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError:
-        pass
 
 
 def _ruleset_key(rules: Sequence[Rule], backend: str, skip: frozenset[int] = frozenset()) -> str:
