@@ -14,6 +14,7 @@ import yaml
 
 from ..errors import RuleError
 from .lint import backtracking_risk, matches_empty
+from .patterns import CheckedPatterns, LazyPattern, compile_pattern
 from .model import Examples, Fixture, HtmlRule, Match, Pack, Rule, RuleDoc, Source, StructureRule
 from .schema import PACK_SCHEMA
 
@@ -114,7 +115,9 @@ def load_pack(path: str | Path) -> Pack:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read pack: {exc}", file=str(path)) from exc
-    return load_pack_text(text, str(path))
+    pack = load_pack_text(text, str(path))
+    _CHECKED.save()
+    return pack
 
 
 def load_pack_text(text: str, file: str) -> Pack:
@@ -449,17 +452,21 @@ def _build_match(data: dict[str, Any]) -> Match:
     raise AssertionError("schema guarantees one match kind")
 
 
-# Compiling the shipped patterns takes seconds (FULLCASE folding); a process that builds
-# several Cleaners (one per configuration, per thread, per test) compiles each pattern once.
-# Both functions are pure, and a compiled pattern is immutable.
-_compiled = functools.lru_cache(maxsize=8192)(regex.compile)
-_backtracking_risk = functools.lru_cache(maxsize=8192)(backtracking_risk)
+_backtracking_risk = functools.lru_cache(maxsize=8192)(backtracking_risk)  # pure; asked again per Cleaner
+_CHECKED = CheckedPatterns()
 
 
-def _compile(source: str, match: Match, file: str, line: int | None, rule_id: str, field: str) -> regex.Pattern[str]:
+def _compile(source: str, match: Match, file: str, line: int | None, rule_id: str,
+             field: str) -> regex.Pattern[str] | LazyPattern:
+    """The rule's pattern once it passed the checks: compiled now the first time, and on
+    later loads (the verdict is cached) compiled when a line first needs it."""
+    flags = 0 if match.case_sensitive else regex.IGNORECASE | regex.FULLCASE
+    key = CheckedPatterns.key(source, flags, field)
+    known = _CHECKED.flags_of(key)
+    if known is not None:
+        return LazyPattern(source, flags, known)
     try:
-        flags = 0 if match.case_sensitive else regex.IGNORECASE | regex.FULLCASE
-        pattern = _compiled(source, flags)
+        pattern = compile_pattern(source, flags)
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
         raise RuleError(f"pattern does not compile: {exc}; fix the regex syntax (single-quote it in YAML so "
                         "backslashes stay literal)", file=file, line=line, rule_id=rule_id, field=field) from exc
@@ -471,6 +478,7 @@ def _compile(source: str, match: Match, file: str, line: int | None, rule_id: st
     if field == "match" and matches_empty(pattern):
         raise RuleError("pattern matches the empty line; anchor it or require at least one character",
                         file=file, line=line, rule_id=rule_id, field=field)
+    _CHECKED.add(key, pattern.flags)
     return pattern
 
 

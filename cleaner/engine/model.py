@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 import regex
 
+from .patterns import LazyPattern
+
 __all__ = [
     "CATEGORIES", "ACTIONS", "REGIONS", "Source", "RuleDoc", "Examples", "Match", "Rule",
     "StructureRule", "Pack", "Fixture", "HTML_ROLES", "HtmlRule",
@@ -101,8 +103,9 @@ class Rule:
     until: str | None = None
     next_max_lines: int = 3
     next_max_words: int = 16
-    pattern: regex.Pattern[str] = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
-    until_pattern: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # A LazyPattern once the loader has checked the pattern in an earlier run (patterns.py).
+    pattern: regex.Pattern[str] | LazyPattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    until_pattern: regex.Pattern[str] | LazyPattern | None = field(default=None, compare=False, repr=False)
 
     def accepts(self, line: str) -> bool:
         """Whether a normalized line satisfies this rule's pattern and size bounds."""

@@ -1,0 +1,126 @@
+"""Rule patterns compiled on first use, once their checks have passed before.
+
+`regex` takes seconds to compile the shipped patterns (full case folding), and a run
+needs few of them compiled: the matcher's prefilter sends a line to a rule's pattern only
+where the rule's literals or translation hit. The checks a pack's patterns must pass
+on load (they compile, do not backtrack catastrophically, do not match the empty line)
+need the compiled pattern, so their verdicts are kept in the cache, keyed by the
+pattern's text and flags; a pattern seen before is then loaded as a `LazyPattern`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import threading
+from typing import Any
+
+import regex
+
+from .cache import read_cache, write_cache
+
+__all__ = ["LazyPattern", "compile_pattern", "CheckedPatterns"]
+
+# Bump when a check on load changes: verdicts recorded under the old checks no longer hold.
+_CHECKS_VERSION = "1"
+
+
+# One compilation per process, whichever Cleaner, thread or pack asks first (patterns are
+# immutable). The shipped packs hold about 500.
+_compiled = functools.lru_cache(maxsize=8192)(regex.compile)
+
+
+def compile_pattern(source: str, flags: int) -> regex.Pattern[str]:
+    return _compiled(source, flags)
+
+
+class LazyPattern:
+    """Stands for `regex.compile(pattern, given_flags)`: `pattern` and `flags` (the compiled
+    pattern's, recorded when it was checked) without compiling; anything else compiles."""
+
+    __slots__ = ("pattern", "flags", "_given", "_compiled")
+
+    def __init__(self, pattern: str, given_flags: int, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._given = given_flags
+        self._compiled: regex.Pattern[str] | None = None
+
+    def compiled(self) -> regex.Pattern[str]:
+        found = self._compiled
+        if found is None:
+            found = self._compiled = _compiled(self.pattern, self._given)
+        return found
+
+    def search(self, string: str, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().search(string, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled(), name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPattern):
+            return (self.pattern, self.flags) == (other.pattern, other.flags)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, flags={self.flags})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, (self.pattern, self._given, self.flags))
+
+
+class CheckedPatterns:
+    """Patterns whose checks passed, with their compiled flags; read from and added to the
+    cache file of this `regex` version."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._known: dict[str, int] | None = None
+        self._added: dict[str, int] = {}
+
+    @staticmethod
+    def _name() -> str:
+        return f"patterns-{regex.__version__}-{_CHECKS_VERSION}.json"
+
+    @staticmethod
+    def key(source: str, flags: int, kind: str) -> str:
+        return hashlib.sha256(f"{kind}\0{flags}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    def flags_of(self, key: str) -> int | None:
+        with self._lock:
+            if self._known is None:
+                self._known = _load(read_cache(self._name()))
+            return self._known.get(key)
+
+    def add(self, key: str, flags: int) -> None:
+        with self._lock:
+            self._added[key] = flags
+            if self._known is not None:
+                self._known[key] = flags
+
+    def save(self) -> None:
+        """Merge what was checked in this process into the cache file."""
+        with self._lock:
+            if not self._added:
+                return
+            merged = _load(read_cache(self._name()))
+            merged.update(self._added)
+            self._added = {}
+        write_cache(self._name(), json.dumps(merged, sort_keys=True).encode())
+
+
+def _load(data: bytes | None) -> dict[str, int]:
+    if data is None:
+        return {}
+    try:
+        found = json.loads(data)
+    except ValueError:
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, int)}
