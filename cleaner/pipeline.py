@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .document import Document, Result, render
 from .engine.matcher import HyperscanMatcher, Matcher, PythonMatcher, ReferenceMatcher, build_matcher
+from .engine.patterns import compile_now
 from .engine.rulebook import Selection
 from .limits import NO_DEADLINE, Deadline
 from .normalize import count_words
@@ -23,6 +24,7 @@ class Pipeline:
     def __init__(self, selection: Selection, matcher: Matcher | None = None) -> None:
         self.selection = selection
         self.matcher = matcher or build_matcher(selection.rules)
+        compile_now(p for rule in selection.rules for p in (rule.pattern, rule.until_pattern))
         self._takes_counts = isinstance(self.matcher, (HyperscanMatcher, PythonMatcher, ReferenceMatcher))
         order = {name: n for n, name in enumerate(DETECTOR_ORDER)}
         self.structure = sorted(selection.structure, key=lambda s: order[s.detector])

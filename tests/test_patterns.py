@@ -64,3 +64,17 @@ def test_a_broken_pattern_is_rejected_however_warm_the_cache(fresh_cache):
 def test_a_corrupt_record_is_ignored(fresh_cache):
     (fresh_cache / CheckedPatterns._name()).write_text("{not json", encoding="utf-8")
     assert isinstance(_load(fresh_cache, r"^Anzeige$").pattern, regex.Pattern)
+
+
+def test_a_pipeline_compiles_its_lazy_patterns_while_it_is_set_up(fresh_cache, monkeypatch):
+    # Set-up does not count against a document's time budget; a pattern compiled on the
+    # document's first matching line would.
+    from cleaner.engine.rulebook import Selection
+    from cleaner.pipeline import Pipeline
+
+    _load(fresh_cache, r"^Anzeige$")
+    monkeypatch.setattr(loader, "_CHECKED", CheckedPatterns())
+    rule = _load(fresh_cache, r"^Anzeige$")
+    assert isinstance(rule.pattern, LazyPattern) and rule.pattern._compiled is None
+    Pipeline(Selection(packs=("test/lazy",), rules=(rule,), structure=()))
+    assert rule.pattern._compiled is not None

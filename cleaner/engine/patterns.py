@@ -14,13 +14,14 @@ import functools
 import hashlib
 import json
 import threading
+from collections.abc import Iterable
 from typing import Any
 
 import regex
 
 from .cache import read_cache, write_cache
 
-__all__ = ["LazyPattern", "compile_pattern", "CheckedPatterns"]
+__all__ = ["LazyPattern", "compile_pattern", "compile_now", "CheckedPatterns"]
 
 # Bump when a check on load changes: verdicts recorded under the old checks no longer hold.
 _CHECKS_VERSION = "1"
@@ -72,6 +73,15 @@ class LazyPattern:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (LazyPattern, (self.pattern, self._given, self.flags))
+
+
+def compile_now(patterns: Iterable[Any]) -> None:
+    """Compile the lazy ones among `patterns` now: a pipeline does it while it is set up,
+    which does not count against a document's time budget, as compiling on a document's
+    first matching line would."""
+    for pattern in patterns:
+        if isinstance(pattern, LazyPattern):
+            pattern.compiled()
 
 
 class CheckedPatterns:
