@@ -1,4 +1,7 @@
-"""Static checks on rule patterns: catastrophic backtracking and empty matches."""
+"""Static checks on rule patterns: catastrophic backtracking and empty matches.
+
+Their verdicts are cached (patterns.py): bump patterns._CHECKS_VERSION when a check changes.
+"""
 
 from __future__ import annotations
 

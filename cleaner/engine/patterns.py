@@ -1,11 +1,11 @@
-"""Rule patterns compiled on first use, once their checks have passed before.
+"""Rule patterns compiled when they are needed, once their checks have passed before.
 
-`regex` takes seconds to compile the shipped patterns (full case folding), and a run
-needs few of them compiled: the matcher's prefilter sends a line to a rule's pattern only
-where the rule's literals or translation hit. The checks a pack's patterns must pass
-on load (they compile, do not backtrack catastrophically, do not match the empty line)
-need the compiled pattern, so their verdicts are kept in the cache, keyed by the
-pattern's text and flags; a pattern seen before is then loaded as a `LazyPattern`.
+`regex` takes seconds to compile all shipped patterns (full case folding), and a run
+needs only those of the languages it meets. The checks a pack's patterns must pass on
+load (they compile, do not backtrack catastrophically, do not match the empty line) need
+the compiled pattern, so their verdicts are kept in the cache, keyed by the pattern's text
+and flags; a pattern seen before is then loaded as a `LazyPattern`, which a pipeline
+compiles while it is set up (`compile_now`).
 """
 
 from __future__ import annotations
