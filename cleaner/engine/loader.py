@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -452,14 +451,13 @@ def _build_match(data: dict[str, Any]) -> Match:
     raise AssertionError("schema guarantees one match kind")
 
 
-_backtracking_risk = functools.lru_cache(maxsize=8192)(backtracking_risk)  # pure; asked again per Cleaner
 _CHECKED = CheckedPatterns()
 
 
 def _compile(source: str, match: Match, file: str, line: int | None, rule_id: str,
              field: str) -> regex.Pattern[str] | LazyPattern:
-    """The rule's pattern once it passed the checks: compiled now the first time, and on
-    later loads (the verdict is cached) compiled when a line first needs it."""
+    """The rule's pattern once it passed the checks: compiled now the first time; on later
+    loads (the verdict is cached) a LazyPattern, compiled when a pipeline using it is set up."""
     flags = 0 if match.case_sensitive else regex.IGNORECASE | regex.FULLCASE
     key = CheckedPatterns.key(source, flags, field)
     known = _CHECKED.flags_of(key)
@@ -470,7 +468,7 @@ def _compile(source: str, match: Match, file: str, line: int | None, rule_id: st
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
         raise RuleError(f"pattern does not compile: {exc}; fix the regex syntax (single-quote it in YAML so "
                         "backslashes stay literal)", file=file, line=line, rule_id=rule_id, field=field) from exc
-    risk = _backtracking_risk(source)
+    risk = backtracking_risk(source)
     if risk:
         raise RuleError(f"pattern prone to catastrophic backtracking ({risk}); "
                         "bound the repeats (e.g. {1,5}) or remove the ambiguity",

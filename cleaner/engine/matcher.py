@@ -608,11 +608,14 @@ class _Segment:
         """Ids the compiled database fails to report on one of their rule's drop examples,
         scanned alone or below another line.
 
-        Hyperscan 5.4.12 (in python-hyperscan 0.9.1) misses `^(?:[^\\n]+\\?)?(?:\\xc5\\xbf|s)ub…` (an optional prefix, then an
-        alternation) on a line that follows one of 23 or more bytes, and what it misses
-        also depends on the other expressions in the database; so the database as built is
-        checked, and a rule it fails is checked on every line instead (a confirmation it
-        fails leaves its rule's literal hits unconfirmed)."""
+        Hyperscan 5.4.12 (in python-hyperscan 0.9.1) misses `^(?:[^\\n]+\\?)?(?:\\xc5\\xbf|s)ub…`
+        (an optional prefix, then an alternation) on a line that follows one of 23 or more
+        bytes, and what it misses also depends on the other expressions in the database;
+        so the database as built is checked, and a rule it fails is checked on every line
+        instead (a confirmation it fails leaves its rule's literal hits unconfirmed). The
+        earlier check of each translation alone (_finds_drop_examples) stays: it keeps
+        translations that are wrong in themselves out of the database, and with them in,
+        the database missed more (DE-PAY-001 as well, when tried)."""
         width = len(self.rules)
         scratch = self._hs.Scratch(db)
         failed = []
