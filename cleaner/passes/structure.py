@@ -14,7 +14,7 @@ from .head_name import detect_head_name
 from .player_cluster import detect_player_cluster
 from .state import PassState
 from .tail_after_heading import detect_tail_after_heading
-from .tail_islands import detect_comment_thread, detect_tail_tags, detect_tail_teaser
+from .tail_islands import detect_comment_thread, detect_tail_furniture, detect_tail_tags, detect_tail_teaser
 from .teaser_run import detect_teaser_run
 from .title_echo import detect_title_echo
 
@@ -26,7 +26,8 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # end of the article (author box, title echo) is judged on what survived.
 DETECTOR_ORDER: tuple[str, ...] = (
     "player-cluster", "caption-twice", "head-name", "head-label", "caption-before-credit", "doubled-line",
-    "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "author-box", "title-echo",
+    "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "tail-furniture", "author-box",
+    "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
@@ -40,6 +41,7 @@ DETECTORS: dict[str, Detector] = {
     "teaser-run": detect_teaser_run,
     "tail-teaser": detect_tail_teaser,
     "tail-tags": detect_tail_tags,
+    "tail-furniture": detect_tail_furniture,
     "author-box": detect_author_box,
     "title-echo": detect_title_echo,
 }

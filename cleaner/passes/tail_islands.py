@@ -7,7 +7,7 @@ from typing import Any
 
 from .state import TAIL_START, PassState
 
-__all__ = ["detect_comment_thread", "detect_tail_tags", "detect_tail_teaser"]
+__all__ = ["detect_comment_thread", "detect_tail_furniture", "detect_tail_tags", "detect_tail_teaser"]
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", '"', "”", "“")
 
@@ -101,3 +101,47 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
         return
     for i in run:
         state.drop_line(rule_id, category, i)
+
+
+def detect_tail_furniture(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """After the article's last sentence, runs of short lines that are not sentences and touch
+    a removed line are the labels and links of boxes whose other lines rules removed ("Plus de
+    Faits divers" / a teaser / newsletter lines; "Mehr Linz" between a comment prompt and an ad).
+
+    The last sentence is the last kept line ending like one or long enough to be a paragraph;
+    one that ends with a colon announces a list, and then nothing after it is taken. A run
+    with figures on more than one line is a table (a match's result box), not a box title.
+    """
+    max_words = params.get("max_words", 16)
+    paragraph_words = params.get("paragraph_words", 12)
+    max_figures = params.get("max_lines_with_digits", 1)
+    kept = state.kept()
+    lines = state.doc.lines
+    last = next((i for i in reversed(kept) if state.words(i) >= paragraph_words
+                 or lines[i].rstrip().endswith(_SENTENCE_END)), None)
+    if last is None or lines[last].rstrip().endswith(":"):
+        return
+    run: list[int] = []
+    for i in state.nonblank[bisect_left(state.nonblank, last) + 1:]:
+        if not state.removed[i] and state.words(i) <= max_words:
+            run.append(i)
+            continue
+        _drop_run_touching_removed(state, rule_id, category, run, max_figures)
+        run = []
+    _drop_run_touching_removed(state, rule_id, category, run, max_figures)
+
+
+def _drop_run_touching_removed(state: PassState, rule_id: str, category: str, run: list[int],
+                               max_figures: int) -> None:
+    """Drop the run when a removed line stands right above or right below it, in the same
+    block: a list under its own subheading, set off by blank lines ("Where to get help" /
+    hotline numbers), is the article's, even when a removed box follows after the break."""
+    if not run or not _in_tail(state, run[0]) \
+            or sum(1 for i in run if any(c.isdigit() for c in state.doc.lines[i])) > max_figures:
+        return
+    first, last, removed = run[0], run[-1], state.removed
+    above = first > 0 and removed[first - 1]
+    below = last + 1 < len(removed) and removed[last + 1]
+    if above or below:
+        for i in run:
+            state.drop_line(rule_id, category, i)
