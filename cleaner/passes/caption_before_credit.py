@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 import regex
 
@@ -37,43 +38,80 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
     credit at the article's end (the agency line) is never taken.
     """
     max_words = params.get("max_words", 30)
-    after_removed_words = params.get("after_removed_max_words", 20)
-    in_text_words = params.get("in_text_max_words", 16)
-    credit_categories = frozenset(params.get("credit_categories", ["credit"]))
-    credits = _credit_lines(state, credit_categories)
+    credits_as = _CreditKinds(frozenset(params.get("credit_categories", ["credit"])),
+                              frozenset(params.get("borrowed_credit_categories", [])),
+                              params.get("borrowed_credit_shape", ""))
+    credits = _credit_lines(state, credits_as)
     if not credits:
         return
     title_at = find_title(state)
     lines = state.doc.lines
     below_words = params.get("below_max_words", 0)
     for i in credits:
-        if below_words and _is_credit(state, i, credit_categories):
+        if below_words and _is_credit(state, i, credits_as.own):
             _caption_below(state, rule_id, category, i, title_at, below_words, params.get("short_words", 12))
         above = i - 1
         if above < 0 or not state.removed[i] or state.blank[above] or state.removed[above] or above == title_at:
             continue
-        if not _is_credit(state, i, credit_categories):
+        borrowed = not _is_credit(state, i, credits_as.own)
+        if borrowed and not _is_borrowed_credit(state, i, credits_as):
             continue
         text, words = lines[above], state.words(above)
-        if words > max_words or text.endswith(":"):
+        if words > max_words or text.endswith(":") or (borrowed and not text.rstrip().endswith(".")):
             continue
-        if _own_block(state, above, i):
-            state.drop_line(rule_id, category, above)
-        elif words <= max(after_removed_words, in_text_words) and one_sentence(text) and not \
-                _CLOSING_QUOTATION.search(text) and \
-                _between(state, above, i, after_removed_words, in_text_words, title_at, params.get("short_words", 12)):
+        if _layout_fits(state, above, i, title_at, params):
             state.drop_line(rule_id, category, above)
 
 
-def _credit_lines(state: PassState, credit_categories: frozenset[str]) -> list[int]:
-    """The lines _is_credit can hold for once removed, in order: only these take a caption
-    along (once per document; the loop above does nothing at other lines)."""
-    key = ("credit lines", credit_categories)
+def _layout_fits(state: PassState, caption: int, credit: int, title_at: int | None, params: dict[str, Any]) -> bool:
+    """The line above a credit sits where captions sit: in a block of its own (with the credit),
+    or as a short sentence between removed lines or paragraphs and the credit."""
+    after_removed_words = params.get("after_removed_max_words", 20)
+    in_text_words = params.get("in_text_max_words", 16)
+    short_words = params.get("short_words", 12)
+    if _own_block(state, caption, credit):
+        return True
+    if _own_block_after_removed(state, caption, credit, title_at, after_removed_words, short_words):
+        return True
+    text, words = state.doc.lines[caption], state.words(caption)
+    return words <= max(after_removed_words, in_text_words) and one_sentence(text) \
+        and not _CLOSING_QUOTATION.search(text) \
+        and _between(state, caption, credit, after_removed_words, in_text_words, title_at, short_words)
+
+
+class _CreditKinds(NamedTuple):
+    """What takes a caption along: a removed line of a credit category, or a removed line of a
+    borrowed category (a byline or breadcrumb rule) shaped like a photographer's credit."""
+    own: frozenset[str]
+    borrowed: frozenset[str]
+    shape: str
+
+
+def _credit_lines(state: PassState, kinds: _CreditKinds) -> list[int]:
+    """The lines _is_credit or _is_borrowed_credit can hold for once removed, in order: only
+    these take a caption along (once per document; the loop above does nothing at other lines)."""
+    key = ("credit lines", kinds)
     found = state.cache.get(key)
     if found is None:
-        found = state.cache[key] = [i for i in sorted(state.hits) if state.hit_as(i, credit_categories)
-                                    and one_sentence(state.doc.lines[i])]
+        lines = state.doc.lines
+        found = state.cache[key] = [i for i in sorted(state.hits) if one_sentence(lines[i]) and (
+            state.hit_as(i, kinds.own) or (state.hit_as(i, kinds.borrowed) and _shaped(kinds.shape, lines[i])))]
     return found  # type: ignore[return-value]
+
+
+def _is_borrowed_credit(state: PassState, i: int, kinds: _CreditKinds) -> bool:
+    """"Fred Lum/The Globe and Mail", "MARCUS DELL / Staff Photographer": byline and breadcrumb
+    rules take these as a name with an outlet, but right under a sentence they credit a picture."""
+    return state.removed[i] and state.hit_as(i, kinds.borrowed) and _shaped(kinds.shape, state.doc.lines[i])
+
+
+def _shaped(shape: str, line: str) -> bool:
+    return bool(shape) and _compiled(shape).search(line) is not None
+
+
+@lru_cache(maxsize=8)
+def _compiled(shape: str) -> regex.Pattern[str]:
+    return regex.compile(shape)
 
 
 def _is_credit(state: PassState, i: int, credit_categories: frozenset[str]) -> bool:
@@ -124,6 +162,20 @@ def _own_block(state: PassState, caption: int, credit: int) -> bool:
     return True
 
 
+def _own_block_after_removed(state: PassState, caption: int, credit: int, title_at: int | None,
+                             max_words: int, paragraph_words: int) -> bool:
+    """The caption is the only kept line of its block: removed lines (a share bar, text-size
+    buttons) above it, nothing kept after the credit up to the blank line. Then it may hold two
+    sentences ("Passengers at the new station. The tunnel opened in late 2025."); in the head a
+    paragraph (the standfirst) must come first, since a dek can also sit above a lone credit."""
+    if caption == 0 or not state.removed[caption - 1] or state.words(caption) > max_words:
+        return False
+    j = credit + 1
+    if j >= len(state.blank) or not state.blank[j]:
+        return False
+    return not state.in_region(caption, "head") or _paragraphs_between(state, title_at, caption, paragraph_words) > 0
+
+
 def _between(state: PassState, caption: int, credit: int, after_removed_words: int, in_text_words: int,
              title_at: int | None, paragraph_words: int) -> bool:
     """No blank line above the caption: the line above was removed, or the text goes on after the credit."""
@@ -133,8 +185,11 @@ def _between(state: PassState, caption: int, credit: int, after_removed_words: i
         return state.words(caption) <= after_removed_words
     if state.words(caption) > in_text_words:
         return False
-    if state.in_region(caption, "head") and _paragraphs_between(state, title_at, caption, paragraph_words) < 2:
-        return False  # a short standfirst line under the headline can sit above a lone credit
+    # A short standfirst line under the headline can sit above a lone credit; one that starts
+    # a block of its own after a paragraph (a blank line above it) is no standfirst's second line.
+    needed = 1 if state.blank[caption - 1] else 2
+    if state.in_region(caption, "head") and _paragraphs_between(state, title_at, caption, paragraph_words) < needed:
+        return False
     # The article goes on after the credit: a paragraph follows somewhere below. Short kept
     # lines alone do not count, since a related-links heading and its teasers ('Source: 1News'
     # / 'Related' / a headline) are removed later and leave the line above as the last sentence.
