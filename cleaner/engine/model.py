@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import regex
 
-from .patterns import LazyPattern
+from .patterns import LazyPattern, search
 
 __all__ = [
     "CATEGORIES", "ACTIONS", "REGIONS", "Source", "RuleDoc", "Examples", "Match", "Rule",
@@ -117,7 +117,7 @@ class Rule:
                 return False
             if self.max_words is not None and words > self.max_words:
                 return False
-        return self.pattern.search(line) is not None
+        return search(self.pattern, line) is not None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,53 @@
+"""Rules search through a simple-case twin of their pattern where it answers as full case
+folding does (cleaner.engine.patterns.search): the same matches, spans included."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.engine.loader import load_packs, shipped_rules_dir
+from cleaner.engine.patterns import search
+
+FULL = regex.IGNORECASE | regex.FULLCASE
+
+# Patterns where full and simple case folding differ, and some where they do not.
+PATTERNS = [
+    r"^Straße\b", r"^strasse\b", r"^STRASSE$", r"\bgro[sß]{1,2}\b", r"^[À-ÿ]+$", r"^(?:stra\xdfe|weg)$",
+    r"^\N{LATIN SMALL LETTER SHARP S}", r"^[a-z]{2,8}ss$", r"^(?:Anzeige|Werbung)$", r"^Fi\w+", r"^ﬁnal",
+    r"^final$", r"^(\w)\1", r"^[\p{L}'’-]{2,12}$", r"^(?-i:[A-Z])\w+ss\b", r"^i̇stanbul", r"^istanbul$",
+]
+# Characters that fold to several (ß, ẞ, ﬁ, İ, ŉ) next to their expansions and plain letters.
+ALPHABET = st.sampled_from(list("sSßẞfFiIİﬁnŉ'’aAeEtTrR -") + ["ss", "SS", "fi", "FI", "i̇"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=12).map("".join), st.sampled_from(PATTERNS))
+def test_search_answers_as_full_case_folding_does(text, source):
+    pattern = regex.compile(source, FULL)
+    full = pattern.search(text)
+    found = search(pattern, text)
+    assert (found is None) == (full is None), (source, text)
+    if full is not None:
+        assert found.span() == full.span()
+
+
+@pytest.mark.parametrize("source, line", [
+    (r"^Straße$", "STRASSE"), (r"^strasse$", "Straße"), (r"^stra\xdfe$", "STRASSE"), (r"^[À-ÿ]se$", "ssse"),
+    (r"^fin$", "ﬁn"), (r"^ﬁn$", "FIN"),
+])
+def test_lines_that_only_full_case_folding_matches_still_match(source, line):
+    assert search(regex.compile(source, FULL), line) is not None
+
+
+def test_shipped_patterns_answer_alike_on_their_examples():
+    rules = [r for p in load_packs([shipped_rules_dir()]) for r in p.rules if r.pattern is not None]
+    for rule in rules:
+        for line in (*rule.examples.drop, *rule.examples.keep):
+            full = regex.compile(rule.pattern.pattern, rule.pattern.flags).search(line)
+            found = search(rule.pattern, line)
+            assert (found is None) == (full is None), (rule.id, line)
+            if full is not None:
+                assert found.span() == full.span(), (rule.id, line)
