@@ -17,6 +17,7 @@ from .tail_after_heading import detect_tail_after_heading
 from .tail_islands import detect_comment_thread, detect_tail_furniture, detect_tail_tags, detect_tail_teaser
 from .teaser_run import detect_teaser_run
 from .title_echo import detect_title_echo
+from .video_title import detect_video_title
 
 __all__ = ["DETECTORS", "DETECTOR_ORDER", "Detector", "regions_read"]
 
@@ -25,12 +26,13 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # Order matters: clusters and duplicates first, then the tail, then what is left at the
 # end of the article (author box, title echo) is judged on what survived.
 DETECTOR_ORDER: tuple[str, ...] = (
-    "player-cluster", "caption-twice", "head-name", "head-label", "caption-before-credit", "doubled-line",
-    "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "tail-furniture", "author-box",
-    "title-echo",
+    "player-cluster", "video-title", "caption-twice", "head-name", "head-label", "caption-before-credit",
+    "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "tail-furniture",
+    "author-box", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
+    "video-title": detect_video_title,
     "caption-twice": detect_caption_twice,
     "head-name": detect_head_name,
     "head-label": detect_head_label,
