@@ -38,6 +38,7 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
     credit at the article's end (the agency line) is never taken.
     """
     max_words = params.get("max_words", 30)
+    _name_under_caption(state, rule_id, category, params)
     credits_as = _CreditKinds(frozenset(params.get("credit_categories", ["credit"])),
                               frozenset(params.get("borrowed_credit_categories", [])),
                               params.get("borrowed_credit_shape", ""))
@@ -77,6 +78,23 @@ def _layout_fits(state: PassState, caption: int, credit: int, title_at: int | No
     return words <= max(after_removed_words, in_text_words) and one_sentence(text) \
         and not _CLOSING_QUOTATION.search(text) \
         and _between(state, caption, credit, after_removed_words, in_text_words, title_at, short_words)
+
+
+def _name_under_caption(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """A bare name right under a line a caption rule hit, in the same block, is the photographer's
+    credit ("Die U6 stand am Montagfrüh still. (Symbolbild)" / "Sabine Hertl").
+
+    Caption rules that cut a credit from the line's end are span rules, applied after the
+    detectors: the hit, not the removal, marks the caption here."""
+    shape = params.get("name_credit_shape", "")
+    captions = frozenset(params.get("caption_categories", []))
+    if not shape or not captions:
+        return
+    removed, blank, lines = state.removed, state.blank, state.doc.lines
+    for c in state.lines_hit_as(captions):
+        n = c + 1
+        if n < len(lines) and not blank[c] and not blank[n] and not removed[n] and _shaped(shape, lines[n]):
+            state.drop_line(rule_id, category, n)
 
 
 class _CreditKinds(NamedTuple):
