@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -26,11 +27,15 @@ def detect_teaser_run(state: PassState, rule_id: str, category: str, params: dic
     max_words = params.get("max_words", 16)
     topic_words = params.get("max_topic_words", 5)
     after = frozenset(params.get("after_categories", ("related",)))
+    kicker = params.get("kicker_teaser_shape", "")
     lines = state.doc.lines
     for i in range(1, len(lines)):
         if state.removed[i] or state.blank[i] or not state.removed[i - 1] or state.removed_as(i - 1) not in after:
             continue
         if not state.in_region(i, "tail"):
+            continue
+        if _kicker_sibling(state, i, kicker, max_words):
+            state.drop_line(rule_id, category, i)
             continue
         run, j = [], i
         while j < len(lines) and not state.blank[j] and not state.removed[j] \
@@ -40,6 +45,22 @@ def detect_teaser_run(state: PassState, rule_id: str, category: str, params: dic
         if run and (j == len(lines) or state.blank[j] or state.removed[j]):
             for k in run:
                 state.drop_line(rule_id, category, k)
+
+
+def _kicker_sibling(state: PassState, i: int, shape: str, max_words: int) -> bool:
+    """Line i opens with a capitalised kicker word like the removed teaser right above it
+    ("LOTTO LEGEND Dad who won …" / "PAYDAY Mystery winner …"): the box's next teaser, even
+    when the article goes on right under it. Tabloids set every teaser so; a body line under
+    a teaser does not repeat the teaser's kicker form, and it ends like a sentence."""
+    if not shape or state.words(i) > max_words or state.doc.lines[i].rstrip().endswith(_SENTENCE_END):
+        return False
+    pattern = _compiled(shape)
+    return pattern.search(state.doc.lines[i]) is not None and pattern.search(state.doc.lines[i - 1]) is not None
+
+
+@lru_cache(maxsize=4)
+def _compiled(shape: str) -> regex.Pattern[str]:
+    return regex.compile(shape)
 
 
 def _teaser(line: str, words: int, max_words: int, topic_words: int) -> bool:
