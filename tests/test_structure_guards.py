@@ -60,3 +60,24 @@ def test_teaser_box_heading_still_takes_its_teaser_past_a_break():
     out = _clean(_HEAD + teaser + "\n\nEine Entscheidung will das Bezirksamt in der kommenden Woche treffen.", "de")
     assert teaser not in out
     assert "Eine Entscheidung will das Bezirksamt" in out
+
+
+_BIKE = ("Council approves new bike lanes\n\nThe city council voted 7-2 on Tuesday to build protected bike lanes "
+         "on three downtown streets next year.\n\nConstruction is expected to start in April and last about six "
+         "months, officials said.\n\n")
+
+
+def test_closing_one_line_quote_is_not_box_furniture():
+    # A short quotation after the last paragraph ends with its closing quote mark, not a full
+    # stop; it is the article's last sentence even with a share bar right under it.
+    quote = "Mayor Jane Ortiz said: 'This is a good day.'"
+    out = _clean(_BIKE + quote + "\nShare this article", "en")
+    assert quote in out
+    assert "Share this article" not in out
+
+
+def test_closing_list_after_a_colon_is_not_box_furniture():
+    items = ["Main Street from 1st to 5th Avenue", "Oak Street from the river to the station"]
+    out = _clean(_BIKE + "The lanes will run on these streets:\n" + "\n".join(items) + "\nShare this article", "en")
+    for item in items:
+        assert item in out

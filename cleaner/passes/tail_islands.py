@@ -9,7 +9,7 @@ from .state import TAIL_START, PassState
 
 __all__ = ["detect_comment_thread", "detect_tail_furniture", "detect_tail_tags", "detect_tail_teaser"]
 
-_SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", '"', "”", "“")
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", "«", '"', "”", "“", "'", "’", "‘")  # quotes: a quotation is text
 
 
 def _in_tail(state: PassState, i: int) -> bool:

@@ -9,7 +9,7 @@ from .state import PassState
 
 __all__ = ["detect_video_title"]
 
-_SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", '"', "”", "“")
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", "«", '"', "”", "“", "'", "’", "‘")  # quotes: a quotation is text
 
 
 def detect_video_title(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
