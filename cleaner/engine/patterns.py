@@ -91,9 +91,14 @@ def compile_now(patterns: Iterable[Any]) -> None:
 # Rules match caselessly with full case folding ("STRASSE" matches "Straße"), and `regex`
 # pays for it on every character: a long alternation of labels takes 0.1-0.5 ms to reject
 # a paragraph, 10-100 times what the same pattern takes with simple case folding. The two
-# differ only where a character folds to several ("ß" -> "ss", "ﬁ" -> "fi"): such a
-# character in the line, or in the pattern (a literal, an escape that can name one, or a
-# range that can hold one). Everywhere else the simple-case twin gives the same answer.
+# differ where a character folds to several ("ß" -> "ss", "ﬁ" -> "fi"): such a character
+# in the line, or in the pattern (a literal, an escape that can name one, or a range that
+# can hold one); there the full pattern answers. One more difference is deliberate: with
+# full folding, `regex` lets a composite class that holds such a character ("[\w-]",
+# "[\p{L}'-]", but not "\w" or "[\p{L}]") match the two letters "ss" as one, so
+# "[\w-]{2,4}" accepts "sssss". The twin counts one character per class item, as the rules
+# mean their bounds ("a word of up to 30 letters"); on the corpora and every rule's examples
+# no rule answers differently (tests/test_case_twins.py).
 
 _UNSET: Any = object()
 _twins: dict[tuple[str, int], regex.Pattern[str] | None] = {}
