@@ -9,12 +9,14 @@ from ..document import Document, Removal
 from ..engine.model import Rule
 from ..normalize import collapsed, count_words, word_count
 
-__all__ = ["PassState", "HEAD_LINES", "TAIL_START", "word_count", "count_words", "collapsed"]
+__all__ = ["PassState", "HEAD_LINES", "TAIL_START", "TEXT_END", "word_count", "count_words", "collapsed"]
 
 # Regions, measured in non-blank lines. The head is where kickers, section labels,
 # bylines and datelines sit; the tail is where comments, bios and teaser lists sit.
 HEAD_LINES = 8
 TAIL_START = 1 / 3
+# How a line of text ends, as the box detectors read it: a quotation is text too.
+TEXT_END = (".", "!", "?", ":", ";", "…", "»", "«", '"', "”", "“", "'", "’", "‘")
 
 
 @dataclass

@@ -5,11 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from .state import TAIL_START, PassState
+from .state import TAIL_START, TEXT_END as _SENTENCE_END, PassState
 
 __all__ = ["detect_comment_thread", "detect_tail_furniture", "detect_tail_tags", "detect_tail_teaser"]
-
-_SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", "«", '"', "”", "“", "'", "’", "‘")  # quotes: a quotation is text
 
 
 def _in_tail(state: PassState, i: int) -> bool:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from .metadata import find_title
-from .state import PassState
+from .state import TEXT_END as _SENTENCE_END, PassState
 
 __all__ = ["detect_video_title"]
-
-_SENTENCE_END = (".", "!", "?", ":", ";", "…", "»", "«", '"', "”", "“", "'", "’", "‘")  # quotes: a quotation is text
 
 
 def detect_video_title(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
