@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.html.content import (_SPLIT_NAME, ContentParams, _negative_marks, _name_evidence, _name_words,
                                   _Tree)
@@ -37,8 +39,7 @@ def test_negative_marks_are_what_the_patterns_find(name, params):
     assert _negative_marks(name, params) == frozenset((words & params.negative_words) | found)
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_name_evidence_matches_the_patterns(name, params):
+def _evidence_by_patterns(name: str, params: ContentParams) -> int:
     words = {w.lower() for w in _SPLIT_NAME.split(name) if w}
     if not name:
         expected = 0
@@ -48,7 +49,33 @@ def test_name_evidence_matches_the_patterns(name, params):
         expected = 1
     else:
         expected = 0
-    assert _name_evidence(name, params, {}) == expected
+    return expected
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_name_evidence_matches_the_patterns(name, params):
+    assert _name_evidence(name, params, {}) == _evidence_by_patterns(name, params)
+
+
+# Names built from pieces of the configured words, separators, capitals and letters whose
+# lower case depends on their neighbours (final sigma), so the substring and word tests meet
+# their edge cases: a word split across a separator, a substring inside a longer word.
+_PIECES = st.sampled_from(["comment", "share", "-share", "social", "promo", "article", "body", "story",
+                           "content", "nav", "ad", "gallery", "thumb", "-", "_", " ", ":", ".", "/",
+                           "\x1c", "\u00a0", "A", "Σ", "ς", "ÄR", "x", "İ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join))
+def test_name_fast_paths_agree_with_the_patterns_on_any_name(name):
+    params = ContentParams.from_params({
+        "negative_words": ["comment", "sidebar", "nav", "menu", "share", "ad"],
+        "negative_substrings": ["comment", "share-", "-share", "social", "promo", "gallery-thumb"],
+        "positive_words": ["article", "content", "story"],
+        "positive_substrings": ["article-body", "articlebody", "story-content"],
+    })
+    assert _name_words(name) == {w.lower() for w in _SPLIT_NAME.split(name) if w}
+    assert _name_evidence(name, params, {}) == _evidence_by_patterns(name, params)
 
 
 def _tree() -> tuple[_Tree, list[Block]]:

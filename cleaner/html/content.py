@@ -24,7 +24,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +72,14 @@ class ContentParams:
     lead_substrings: tuple[str, ...]
     lead_reach: int
     name_cache: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @functools.cached_property
+    def has_negative_substring(self) -> Callable[[str], bool]:
+        return _contains_any(self.negative_substrings)
+
+    @functools.cached_property
+    def has_positive_substring(self) -> Callable[[str], bool]:
+        return _contains_any(self.positive_substrings)
 
     @property
     def negative_pattern(self) -> regex.Pattern[str] | None:
@@ -121,6 +129,23 @@ def _alternation(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     return regex.compile("|".join(regex.escape(w) for w in words)) if words else None
 
 
+@functools.lru_cache(maxsize=64)
+def _contains_any(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test whether a name contains any of `words`: every distinct class name of a page
+    is tested, and one Aho-Corasick pass is several times cheaper than an `in` per word."""
+    if not words:
+        return lambda name: False
+    try:
+        import ahocorasick
+    except ImportError:  # optional C extension: the plain tests
+        return lambda name: any(w in name for w in words)
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return lambda name: next(automaton.iter(name), None) is not None
+
+
 def _name_evidence(cls: str, p: ContentParams, cache: dict[str, int]) -> int:
     """-1 for a cruft-like class/id, +1 for an article-like one, 0 otherwise."""
     if not cls:
@@ -130,9 +155,9 @@ def _name_evidence(cls: str, p: ContentParams, cache: dict[str, int]) -> int:
         return found
     words = _name_words(cls)
     result = 0
-    if _negative_marks(cls, p, words):
+    if not words.isdisjoint(p.negative_words) or p.has_negative_substring(cls):  # = _negative_marks
         result = -1
-    elif words & p.positive_words or any(sub in cls for sub in p.positive_substrings):  # = positive_pattern.search
+    elif words & p.positive_words or p.has_positive_substring(cls):  # = positive_pattern.search
         result = 1
     cache[cls] = result
     return result
@@ -142,7 +167,7 @@ def _name_words(cls: str) -> set[str]:
     """The words of a class/id, lower-case (split by _SPLIT_NAME; most names take the fast way)."""
     if _SPLIT_NEEDS_REGEX.search(cls):
         return {w.lower() for w in _SPLIT_NAME.split(cls) if w}
-    return {w.lower() for w in cls.translate(_SEPARATORS).split()}
+    return set(cls.translate(_SEPARATORS).lower().split())
 
 
 def _name_of(node: Node) -> str:
@@ -343,7 +368,7 @@ def _negative_marks(cls: str, p: ContentParams, words: set[str] | None = None) -
     # The substrings as the pattern finds them (leftmost, non-overlapping), but only for
     # a name holding one: most names hold none, and plain `in` tests are far cheaper
     # than running the alternation of all of them over the name.
-    if any(sub in cls for sub in p.negative_substrings):
+    if p.has_negative_substring(cls):
         parts |= {m.group() for m in p.negative_pattern.finditer(cls)}  # type: ignore[union-attr]
     return frozenset(parts)
 
@@ -501,6 +526,6 @@ def _lead_named(b: Block, nodes: Sequence[Node], p: ContentParams) -> bool:
             continue
         if {w.lower() for w in _SPLIT_NAME.split(cls) if w} & p.lead_words:
             return True
-        if any(sub in cls for sub in p.lead_substrings):
+        if _contains_any(p.lead_substrings)(cls):
             return True
     return False
