@@ -17,7 +17,9 @@ def detect_head_name(state: PassState, rule_id: str, category: str, params: dict
 
     Without the "Von" a name is only a name; its company says what it is. The line must
     be right next to (no blank line between) a removed line of one of the byline
-    categories, and not be the line just above the headline (a person as kicker).
+    categories, and not be the line just above the headline (a person as kicker). A name
+    next to a name this pass took is part of the same byline block ("Sabine Pröll" twice
+    above "Redakteurin Wien-Favoriten" and the date): the block is followed line by line.
     """
     max_words = params.get("max_words", 4)
     signal = frozenset(params.get("neighbour_categories", ("author", "dateline")))
@@ -26,6 +28,7 @@ def detect_head_name(state: PassState, rule_id: str, category: str, params: dict
     title_at = find_title(state)
     lines = state.doc.lines
     kept = state.kept()
+    candidates = []
     for pos, i in enumerate(kept):
         if not state.in_region(i, "head"):
             break
@@ -33,16 +36,25 @@ def detect_head_name(state: PassState, rule_id: str, category: str, params: dict
             continue
         if pos + 1 < len(kept) and kept[pos + 1] == title_at:
             continue  # a kicker above the headline may well be a person's name
-        if _byline_next_to(state, i, signal):
+        candidates.append(i)
+    taken: set[int] = set()
+    while True:  # at most one pass per candidate: each round takes one more or stops
+        found = [i for i in candidates if i not in taken and _byline_next_to(state, i, signal, taken)]
+        if not found:
+            return
+        for i in found:
             state.drop_line(rule_id, category, i)
+        taken.update(found)
 
 
-def _byline_next_to(state: PassState, i: int, signal: frozenset[str]) -> bool:
-    """The line right above or below i (same block) was removed by a byline or dateline rule."""
+def _byline_next_to(state: PassState, i: int, signal: frozenset[str], taken: set[int]) -> bool:
+    """The line right above or below i (same block) was removed by a byline or dateline
+    rule, or is a name this pass took as the byline."""
     at = bisect_left(state.nonblank, i)
     for k in (at - 1, at + 1):
         if 0 <= k < len(state.nonblank):
             j = state.nonblank[k]
-            if abs(j - i) == 1 and state.removed[j] and any(r.category in signal for r in state.hits.get(j, ())):
+            if abs(j - i) == 1 and state.removed[j] and (
+                    j in taken or any(r.category in signal for r in state.hits.get(j, ()))):
                 return True
     return False

@@ -9,6 +9,7 @@ from .author_box import detect_author_box
 from .caption_before_credit import detect_caption_before_credit
 from .caption_twice import detect_caption_twice
 from .doubled_line import detect_doubled_line
+from .head_echo import detect_head_echo
 from .head_label import detect_head_label
 from .head_name import detect_head_name
 from .player_cluster import detect_player_cluster
@@ -23,16 +24,18 @@ __all__ = ["DETECTORS", "DETECTOR_ORDER", "Detector", "regions_read"]
 
 Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 
-# Order matters: clusters and duplicates first, then the tail, then what is left at the
+# Order matters: clusters and duplicates first (a headline echoed above the headline before
+# caption-twice, which would take the second copy as a doubled line), then the tail, then what is left at the
 # end of the article (author box, title echo) is judged on what survived.
 DETECTOR_ORDER: tuple[str, ...] = (
-    "player-cluster", "video-title", "caption-twice", "head-name", "head-label", "caption-before-credit",
+    "player-cluster", "video-title", "head-echo", "caption-twice", "head-name", "head-label", "caption-before-credit",
     "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "tail-furniture",
     "author-box", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
     "video-title": detect_video_title,
+    "head-echo": detect_head_echo,
     "caption-twice": detect_caption_twice,
     "head-name": detect_head_name,
     "head-label": detect_head_label,
@@ -53,6 +56,7 @@ DETECTORS: dict[str, Detector] = {
 # tail headings) and the document, so a rerun on an equal signature repeats its last run.
 # A detector that reads positions any other way must not be added without its regions.
 _REGIONS_READ: dict[str, frozenset[str]] = {
+    "head-echo": frozenset({"head"}),
     "head-name": frozenset({"head"}),
     "head-label": frozenset({"head"}),
     "caption-before-credit": frozenset({"head"}),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from .state import TAIL_START, TEXT_END as _SENTENCE_END, PassState
+from .metadata import find_title
+from .state import HEAD_LINES, TAIL_START, TEXT_END as _SENTENCE_END, PassState
 
 __all__ = ["detect_comment_thread", "detect_tail_furniture", "detect_tail_tags", "detect_tail_teaser"]
 
@@ -81,24 +82,48 @@ def detect_tail_teaser(state: PassState, rule_id: str, category: str, params: di
 
 def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
     """The kept lines at the very end, when they are two or more short labels ("Scams" /
-    "Police") under a removed line, are the article's topic tags."""
+    "Police") under a removed line, are the article's topic tags.
+
+    Straight under the last paragraph the labels are tags only when one of them repeats a
+    label line of the head ("Grève" above the headline, "Grève" / "Logistique" /
+    "Seine-et-Marne" at the end): the site prints the main tag above the headline too. That
+    head copy is the same tag link and goes with them.
+    """
     max_words = params.get("max_words", 4)
     min_run = params.get("min_run", 2)
     kept = state.kept()
     run: list[int] = []
     for i in reversed(kept):
-        line = state.doc.lines[i]
-        if state.words(i) > max_words or line.rstrip().endswith(_SENTENCE_END) or any(c.isdigit() for c in line):
+        if not _label(state, i, max_words):
             break
         run.append(i)
     if len(run) < min_run or len(run) == len(kept):
         return
     first = run[-1]
     at = bisect_left(state.nonblank, first)
-    if at == 0 or not _in_tail(state, first) or not state.removed[state.nonblank[at - 1]]:
+    if at == 0 or not _in_tail(state, first):
         return
-    for i in run:
+    echoed = [] if state.removed[state.nonblank[at - 1]] else _head_copies(state, run, max_words)
+    if not state.removed[state.nonblank[at - 1]] and not echoed:
+        return
+    for i in run + echoed:
         state.drop_line(rule_id, category, i)
+
+
+def _label(state: PassState, i: int, max_words: int) -> bool:
+    line = state.doc.lines[i]
+    return state.words(i) <= max_words and not line.rstrip().endswith(_SENTENCE_END) \
+        and not any(c.isdigit() for c in line)
+
+
+def _head_copies(state: PassState, run: list[int], max_words: int) -> list[int]:
+    """Kept label lines among the document's first lines (the head, counted over all
+    non-blank lines) that repeat one of the run's labels, ignoring case; never the headline."""
+    tags = {state.doc.lines[i].strip().casefold() for i in run}
+    head = state.nonblank[:HEAD_LINES]
+    title_at = find_title(state)  # a short headline repeated as a tag stays the headline
+    return [i for i in head if i < run[-1] and i != title_at and not state.removed[i]
+            and _label(state, i, max_words) and state.doc.lines[i].strip().casefold() in tags]
 
 
 def detect_tail_furniture(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:

@@ -1,0 +1,98 @@
+"""Round 9 position detectors: what they take and the body lines they must leave alone.
+
+Headline echoed above the headline (head-echo), a name shown twice in the byline block
+(head-name), topic tags straight under the last paragraph that repeat a head label (tail-tags).
+"""
+
+from __future__ import annotations
+
+from cleaner import Cleaner, apply_removals
+
+_CLEANER = Cleaner()
+
+
+def _clean(text: str, lang: str) -> str:
+    out = _CLEANER.clean(text, lang=lang)
+    result = _CLEANER.clean_and_explain(text, lang=lang)
+    assert apply_removals(text, result.removals) == out  # removals replay
+    return out
+
+
+_TREES = "Christmas tree prices expected to rise up to 10 per cent after dry summer: growers"
+_TREE_BODY = ("Canadians shopping for a real Christmas tree this year should expect to pay five to 10 per cent "
+              "more, growers say, after a dry summer.\n\nRelated costs, including fuel and seasonal labour, have "
+              "also gone up, said one grower in Quebec.\n\nGrowers in Nova Scotia say supply for this season is "
+              "stable.\n\nSome farms are planting more drought-tolerant species such as Fraser fir.")
+_CREDIT = "A customer carries a tree at a farm near Hubbards, N.S., in a 2025 file photo. (THE CANADIAN PRESS/Andrew Vaughan)"
+
+
+def test_headline_echoed_above_the_picture_goes_and_the_headline_stays():
+    text = f"Canada\n{_TREES}\n{_CREDIT}\n{_TREES}\nBy The Canadian Press\n\n{_TREE_BODY}"
+    out = _clean(text, "en")
+    assert out.count(_TREES) == 1
+    assert out.startswith(_TREES + "\n\nCanadians shopping")
+
+
+def test_headline_echo_at_the_top_of_the_text_keeps_one_copy():
+    # The first copy is the first kept line: caption-twice must not read the pair as a
+    # doubled line and take the second copy, the headline.
+    text = f"{_TREES}\n{_CREDIT}\n{_TREES}\nBy The Canadian Press\n\n{_TREE_BODY}"
+    out = _clean(text, "en")
+    assert out.count(_TREES) == 1
+    assert "Canadians shopping" in out
+
+
+def test_headline_repeated_after_a_paragraph_is_not_an_echo():
+    sentence = "Canadians shopping for a real Christmas tree this year should expect to pay more, growers say."
+    text = f"{_TREES}\n\n{sentence}\nBy The Canadian Press\n{_TREES}\n\n{_TREE_BODY}"
+    out = _clean(text, "en")
+    assert out.count(_TREES) == 2
+    assert sentence in out
+
+
+_EIS_BODY = ("Ab Freitag, 27. November, wird am Viktor-Adler-Markt wieder Eis gelaufen, die Fläche ist bis Ende "
+             "Februar geöffnet.\n\nKinder bis 14 Jahre können Schlittschuhe kostenlos ausleihen, Erwachsene zahlen "
+             "drei Euro.\n\nGekühlt wird die Fläche wie im Vorjahr mit Ökostrom.")
+
+
+def test_name_shown_twice_in_the_byline_block_goes():
+    text = ("Gratis-Eislaufplatz am Viktor-Adler-Markt öffnet am Freitag\nSabine Pröll\nSabine Pröll\n"
+            "Redakteurin Wien-Favoriten\n24. November 2026, 09:42\n\n" + _EIS_BODY)
+    out = _clean(text, "de")
+    assert "Sabine Pröll" not in out and "Redakteurin" not in out
+    assert out.startswith("Gratis-Eislaufplatz")
+
+
+def test_person_as_kicker_above_the_headline_stays_next_to_a_byline_name():
+    text = ("24.11.2026, 09:42\nSabine Pröll\nAngela Merkel\nDie Altkanzlerin stellt in Wien ihre Memoiren vor\n\n"
+            + _EIS_BODY)
+    out = _clean(text, "de")
+    assert "Angela Merkel\nDie Altkanzlerin" in out
+
+
+_GREVE_BODY = ("Les salariés de l'entrepôt réclament une hausse de 150 euros net et la fin des cadences imposées.\n\n"
+               "Ils dénoncent un logiciel de guidage vocal installé au printemps, qui fixe un nombre de colis à "
+               "l'heure.\n\nSoutenus par l'union locale CGT, les grévistes ont reçu la visite de plusieurs élus.\n\n"
+               "Une nouvelle réunion de négociation doit se tenir jeudi à la préfecture de Melun.")
+_GREVE_TITLE = "À Réau, les préparateurs de commandes tiennent le piquet depuis huit jours"
+
+
+def test_tags_under_the_last_paragraph_that_repeat_the_head_label_go():
+    text = (f"Social et Économie\nGrève\n{_GREVE_TITLE}\n\n{_GREVE_BODY}\n"
+            "Grève\nLogistique\nSeine-et-Marne\nConditions de travail")
+    out = _clean(text, "fr")
+    assert out.endswith("préfecture de Melun.")
+    assert "Grève" not in out and "Logistique" not in out
+    assert out.startswith(_GREVE_TITLE)
+
+
+def test_closing_list_without_a_head_label_stays():
+    items = "Les revendications\nHausse de salaire\nFin des cadences\nRetrait du logiciel"
+    out = _clean(f"Social et Économie\n{_GREVE_TITLE}\n\n{_GREVE_BODY}\n\n{items}", "fr")
+    assert out.endswith(items)
+
+
+def test_short_headline_repeated_as_the_last_label_stays_the_headline():
+    text = f"Grève\n\n{_GREVE_BODY}\n\nLes revendications\nSalaires\nGrève"
+    out = _clean(text, "fr")
+    assert out.startswith("Grève\n\nLes salariés")
