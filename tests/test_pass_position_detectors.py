@@ -96,3 +96,28 @@ def test_short_headline_repeated_as_the_last_label_stays_the_headline():
     text = f"Grève\n\n{_GREVE_BODY}\n\nLes revendications\nSalaires\nGrève"
     out = _clean(text, "fr")
     assert out.startswith("Grève\n\nLes salariés")
+
+
+_SSD = ("Velcor X9 Pro SSD gets firmware fix for sudden write slowdowns\n{byline}\npublished 24 November 2026\n\n"
+        "Velcor has released firmware version 3.1.4 for its X9 Pro SSD, fixing a bug that slowed sustained writes.\n\n"
+        "Owners had reported on Reddit that large file copies slowed to around 2 GB/s.\n\n"
+        "The update can be installed through the Velcor Drive Manager app on Windows.\n\n{last}")
+
+
+def test_closing_bio_led_by_the_byline_name_goes():
+    bio = "Dominik Ashworth writes about storage and memory for the site and lives in Leeds."
+    out = _clean(_SSD.format(byline="Dominik Ashworth", last=bio), "en")
+    assert bio not in out
+    assert out.endswith("app on Windows.")
+
+
+def test_closing_line_led_by_another_name_stays():
+    last = "Jenny Tyson, who runs a repair shop in Leeds, said she would wait before installing it."
+    out = _clean(_SSD.format(byline="Dominik Ashworth", last=last), "en")
+    assert out.endswith(last)
+
+
+def test_closing_line_led_by_an_outlet_byline_stays():
+    last = "NBC News has reached out to Velcor for comment on the number of drives affected."
+    out = _clean(_SSD.format(byline="By NBC News", last=last), "en")
+    assert out.endswith(last)

@@ -9,7 +9,7 @@ import regex
 
 from .state import PassState
 
-__all__ = ["detect_author_box", "looks_like_name"]
+__all__ = ["detect_author_bio", "detect_author_box", "looks_like_name"]
 
 # Two to five capitalised words, lower-case particles allowed between (von, de, van der).
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?: (?:\p{Ll}{1,3} ){0,2}\p{Lu}[\p{L}'’.-]+){1,4}$")
@@ -87,3 +87,50 @@ def _starts_with_name(paragraph: str, name: str) -> bool:
     folded, name = paragraph.casefold(), name.casefold()
     parts = name.split()
     return folded.startswith((name, parts[0] + " ", parts[-1] + " "))
+
+
+def detect_author_bio(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """A closing sentence that opens with the name of the byline a rule removed in the head
+    is the author's bio without its name line ("Dominik Ashworth is a freelance contributor
+    to Tom's Hardware …" under "Dominik Ashworth" / "published 24 November 2026")."""
+    min_words = params.get("min_words", 8)
+    max_after = int(params.get("max_lines_after", 1))
+    byline_lines = params.get("byline_lines", 12)
+    kept = state.kept()
+    if not kept:
+        return
+    bylines = _head_bylines(state, byline_lines)
+    if not bylines:
+        return
+    lines = state.doc.lines
+    for i in kept[-(max_after + 1):]:
+        if state.words(i) < min_words or not state.in_region(i, "tail"):
+            continue
+        name = _leading_name(lines[i])
+        if name and any(_names(name, byline) for byline in bylines):
+            state.drop_line(rule_id, category, i)
+
+
+def _head_bylines(state: PassState, within: int) -> list[str]:
+    """Casefolded texts of the author removals among the document's first non-blank lines."""
+    limit = state.nonblank[within] if len(state.nonblank) > within else len(state.doc.lines)
+    return [r.text.casefold() for r in state.removals if r.category == "author" and r.span is None and r.start < limit]
+
+
+def _leading_name(line: str) -> str | None:
+    """The person's name the line opens with (two to four words, the longest that reads as a
+    name) when a lower-case word follows it ("… is", "… ist", "… est"); never an acronym
+    ("NBC News has …": an outlet, whose closing line is the article's)."""
+    words = line.split(maxsplit=5)
+    for n in (4, 3, 2):
+        if len(words) <= n or not words[n][:1].islower():
+            continue
+        name = " ".join(words[:n])
+        if looks_like_name(name) and not any(len(w) > 1 and w.isupper() for w in words[:n]):
+            return name
+    return None
+
+
+def _names(name: str, byline: str) -> bool:
+    """The byline text holds the name as whole words."""
+    return bool(regex.search(r"(?<!\w)" + regex.escape(name.casefold()) + r"(?!\w)", byline))

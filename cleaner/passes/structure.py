@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .author_box import detect_author_box
+from .author_box import detect_author_bio, detect_author_box
 from .caption_before_credit import detect_caption_before_credit
 from .caption_twice import detect_caption_twice
 from .doubled_line import detect_doubled_line
@@ -30,7 +30,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 DETECTOR_ORDER: tuple[str, ...] = (
     "player-cluster", "video-title", "head-echo", "caption-twice", "head-name", "head-label", "caption-before-credit",
     "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "tail-furniture",
-    "author-box", "title-echo",
+    "author-box", "author-bio", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
@@ -48,6 +48,7 @@ DETECTORS: dict[str, Detector] = {
     "tail-tags": detect_tail_tags,
     "tail-furniture": detect_tail_furniture,
     "author-box": detect_author_box,
+    "author-bio": detect_author_bio,
     "title-echo": detect_title_echo,
 }
 
@@ -62,6 +63,7 @@ _REGIONS_READ: dict[str, frozenset[str]] = {
     "caption-before-credit": frozenset({"head"}),
     "teaser-run": frozenset({"tail"}),
     "author-box": frozenset({"tail"}),
+    "author-bio": frozenset({"tail"}),
 }
 
 
