@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -101,7 +102,7 @@ class PageDocument:
 
     def match_lines(self, matcher: Any, lines: list[int]) -> None:
         """Match these lines (those not matched before) with the text rules, once."""
-        todo = [i for i in lines if i not in self.matched]
+        todo = sorted({i for i in lines if i not in self.matched})
         if not todo:
             return
         self.matched.update(todo)
@@ -210,25 +211,31 @@ class HtmlExtractor:
 
         return _detect_language(cleaner.langid, lines) or cleaner.config.default_lang
 
-    def _evidence(self, page: PageDocument, pipeline: Any, params: ContentParams, best: int, keep: set[int]) -> bool:
+    def _evidence(self, page: PageDocument, pipeline: Any, params: ContentParams, best: int, keep: set[int],
+                  title: str | None = None) -> bool:
         """Text-rule evidence for the blocks of the container picked: how many lines of
         each a line rule would remove. True if any block has some.
 
         Only that container's blocks are matched (its kept lines must be matched anyway
         for the text passes), and of its other blocks only those that could count as
-        prose and are short enough to be cruft (`evidence_max_chars`).
+        prose and are short enough to be cruft (`evidence_max_chars`). The headline's
+        lines (blocks `_keep_headline` may add) are matched in the same call, as the text
+        passes will need them, but do not count as evidence: one matcher call per page
+        instead of a second one for the headline alone.
         """
         lines = [line for i, b in enumerate(page.blocks)
                  if b.strip is None and best in b.anc
                  and (i in keep or (b.link_density <= params.max_link_density
                                     and params.short_words * 4 <= b.chars <= params.evidence_max_chars))
                  for line in range(b.first_line, b.first_line + len(b.lines))]
-        page.match_lines(pipeline.matcher, lines)
+        page.match_lines(pipeline.matcher, lines + _headline_lines(page.blocks, title))
         for b in page.blocks:
             b.hits = 0
         hit: set[int] = set()
-        for i, rules in page.line_hits.items():
-            if any(rule.action != "drop-span" for rule in rules):
+        line_hits = page.line_hits
+        for i in lines:
+            rules = line_hits.get(i)
+            if rules and any(rule.action != "drop-span" for rule in rules):
                 k = page.block_of_line[i]
                 page.blocks[k].hits += 1
                 hit.add(k)
@@ -253,7 +260,7 @@ class HtmlExtractor:
             nodes = page.segmentation.nodes
             memo: dict[str, Any] = {}  # the second run rescores only the blocks hits changed
             best, keep = find_main_content(blocks, nodes, sel.params, memo)
-            if best >= 0 and sel.params.rule_hit_penalty and self._evidence(page, pipeline, sel.params, best, keep):
+            if best >= 0 and sel.params.rule_hit_penalty and self._evidence(page, pipeline, sel.params, best, keep, title):
                 best, keep = find_main_content(blocks, nodes, sel.params, memo)
             outside_rule = sel.main
             _keep_headline(blocks, keep, title)
@@ -378,6 +385,15 @@ def _first_h1(headings: list[Any]) -> str | None:
         if text:
             return text
     return None
+
+
+def _headline_lines(blocks: Sequence[Block], title: str | None) -> list[int]:
+    """The lines of every block `_keep_headline` could keep (an h1/h2 reading as the title)."""
+    if not title:
+        return []
+    folded = title.casefold()
+    return [line for b in blocks if b.kind in ("h1", "h2") and b.strip is None and b.text.casefold() == folded
+            for line in range(b.first_line, b.first_line + len(b.lines))]
 
 
 def _keep_headline(blocks: list[Block], keep: set[int], title: str | None) -> None:
