@@ -10,6 +10,7 @@ sibling combinators) and every `xpath:` rule is evaluated as a compiled XPath in
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -116,10 +117,11 @@ class CompiledSelector:
     xpath_source: str | None = None
     _translated: Any = field(default=None, repr=False)
 
-    @property
+    @functools.cached_property
     def tag_keyed(self) -> tuple[str, ...]:
         """The tags (sorted) when every part is one compound with a tag (`meta[name=x]`,
-        `title`): then a page's elements of those tags are all it needs to look at."""
+        `title`): then a page's elements of those tags are all it needs to look at.
+        Asked for every metadata rule on every page: computed once."""
         if self.native and not self.xpath and all(len(s.steps) == 1 and s.key.tag is not None for s in self.native):
             return tuple(sorted({s.key.tag for s in self.native}))  # type: ignore[type-var]
         return ()
