@@ -121,3 +121,33 @@ def test_closing_line_led_by_an_outlet_byline_stays():
     last = "NBC News has reached out to Velcor for comment on the number of drives affected."
     out = _clean(_SSD.format(byline="By NBC News", last=last), "en")
     assert out.endswith(last)
+
+
+_PASS_BODY = ("The Honister Pass in the Lake District is expected to stay closed until at least March after a "
+              "landslip sent boulders onto the road.\n\nPart of the slope above the B5289 gave way after heavy rain "
+              "on Saturday night.\n\nThe council said engineers needed to assess the rest of the slope.")
+_PASS_TITLE = "Honister Pass to stay closed until spring after landslip sends boulders onto road"
+
+
+def test_section_name_and_place_above_the_headline_go():
+    text = f"ITV News Border\nCumbria\n{_PASS_TITLE}\nTuesday 24 November 2026, 3:18pm\n\n{_PASS_BODY}"
+    result = _CLEANER.clean_and_explain(text, lang="en")
+    assert result.title == _PASS_TITLE
+    assert result.text.startswith(_PASS_TITLE + "\n\nThe Honister Pass")
+
+
+def test_short_headline_above_a_two_word_line_and_an_unfinished_standfirst_stays():
+    # Only one-word labels are skipped: a two-word line under a short headline may be a
+    # name or a place of the story, and the headline is not read as a section name.
+    text = (f"Landslip closes Honister\nRoad closures\nBoulders block the B5289 below the summit for months\n\n"
+            f"{_PASS_BODY}")
+    out = _clean(text, "en")
+    assert out.startswith("Landslip closes Honister\n")
+    assert "Boulders block the B5289" in out
+
+
+def test_four_word_headline_above_a_label_and_an_unfinished_standfirst_stays():
+    text = f"Landslip closes Honister Pass\nCumbria\nBoulders block the B5289 below the summit for months\n\n{_PASS_BODY}"
+    out = _clean(text, "en")
+    assert out.startswith("Landslip closes Honister Pass\n")
+    assert "Boulders block the B5289" in out

@@ -10,6 +10,8 @@ __all__ = ["find_title", "find_date"]
 
 _MAX_TITLE_WORDS = 30
 _MAX_KICKER_WORDS = 5
+_MAX_LABELS_BETWEEN = 2  # one-word labels between a section name and the headline
+_MAX_SECTION_WORDS = 3  # a section name above such labels; a longer line is taken for the headline
 _PARAGRAPH_WORDS = 12
 _NUMERIC_DATES = (
     (regex.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b"), ("d", "m", "y")),
@@ -26,8 +28,10 @@ def find_title(state: PassState, look_at: int = 6) -> int | None:
 
     A one- or two-word kicker above the headline ("Waffenhilfe?", "Penzlin") is too short
     to be one; a longer kicker ("Drama im Wipptal", "Crime & Safety") is told from the
-    headline by what follows it: a longer headline-like line right under it. The search
-    stops at the first line that reads like a paragraph.
+    headline by what follows it: a longer headline-like line right under it, or under one
+    or two one-word labels when the kicker-length line is a section name of at most three
+    words ("ITV News Border" / "Cumbria" / headline). The search stops at the first line
+    that reads like a paragraph.
     """
     kept = state.kept()[:look_at]
     for n, i in enumerate(kept):
@@ -37,8 +41,21 @@ def find_title(state: PassState, look_at: int = 6) -> int | None:
             following = kept[n + 1] if n + 1 < len(kept) else None
             if following is not None and _is_kicker_of(state, i, following):
                 return following
+            following = _after_labels(state, kept, n + 1)
+            if following is not None and state.words(i) <= _MAX_SECTION_WORDS and _is_kicker_of(state, i, following):
+                return following
             return i
     return kept[0] if kept else None
+
+
+def _after_labels(state: PassState, kept: list[int], n: int) -> int | None:
+    """The line after one or two one-word labels starting at kept[n], if there are such:
+    a section name, then a place or tag, then the headline ("ITV News Border" / "Cumbria" /
+    headline). One word only: a two-word line under a headline may be its author's name."""
+    k = n
+    while k < len(kept) and k < n + _MAX_LABELS_BETWEEN and state.words(kept[k]) == 1:
+        k += 1
+    return kept[k] if n < k < len(kept) else None
 
 
 def _reads_like_headline(state: PassState, i: int) -> bool:

@@ -107,7 +107,8 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
     if not state.removed[state.nonblank[at - 1]] and not echoed:
         return
     for i in run + echoed:
-        state.drop_line(rule_id, category, i)
+        if not state.removed[i]:
+            state.drop_line(rule_id, category, i)
 
 
 def _label(state: PassState, i: int, max_words: int) -> bool:
@@ -117,12 +118,13 @@ def _label(state: PassState, i: int, max_words: int) -> bool:
 
 
 def _head_copies(state: PassState, run: list[int], max_words: int) -> list[int]:
-    """Kept label lines among the document's first lines (the head, counted over all
-    non-blank lines) that repeat one of the run's labels, ignoring case; never the headline."""
+    """Label lines among the document's first lines (the head, counted over all non-blank
+    lines, removed or not: head-label may have taken the copy already) that repeat one of
+    the run's labels, ignoring case; never the headline."""
     tags = {state.doc.lines[i].strip().casefold() for i in run}
     head = state.nonblank[:HEAD_LINES]
     title_at = find_title(state)  # a short headline repeated as a tag stays the headline
-    return [i for i in head if i < run[-1] and i != title_at and not state.removed[i]
+    return [i for i in head if i < run[-1] and i != title_at
             and _label(state, i, max_words) and state.doc.lines[i].strip().casefold() in tags]
 
 
