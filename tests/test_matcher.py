@@ -272,8 +272,8 @@ def test_anchors_inside_groups_are_not_lost_by_the_prefilter(pattern, line):
 def test_a_database_that_misses_its_rules_examples_is_not_trusted():
     # Hyperscan 5.4.12 misses this rule's translation (an optional prefix, then
     # "(?:\xc5\xbf|s)ub…") on a line below one of 23 or more bytes. The built database is
-    # checked on the rule's drop examples below such a line, and the rule is then checked
-    # on every line instead.
+    # checked on the rule's drop examples below such a line, and the rule is then found by
+    # its literals ("newsletter", ...) instead (tests/test_matcher_prefilters.py).
     pattern = (r"^(?:[^.!?]{3,80}\?\s*)?(?:Sign up|Sign-up|Subscribe|Register|Join|Opt in|Get|Receive|Enter your email)"
                r"(?: (?:now|today|here|for free|free))?(?: (?:to|for))? (?:our|the|my|this|a) (?:free |daily |weekly |new "
                r"|award-winning |twice-weekly |morning |evening |exclusive ){0,3}(?:[\p{L}\d&'’:-]{1,25} ){0,6}"

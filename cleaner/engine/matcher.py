@@ -54,8 +54,8 @@ from .model import Rule
 __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "build_matcher",
            "cache_dir", "hyperscan_available"]
 
-_PLAN_VERSION = "9"   # bump when what a plan holds changes: cached plans and databases are keyed by it
-_LAYOUT_VERSION = "4"   # how a segment's databases are made from a plan (cached databases)
+_PLAN_VERSION = "12"   # bump when what a plan holds changes: cached plans and databases are keyed by it
+_LAYOUT_VERSION = "6"   # how a segment's databases are made from a plan (cached databases)
 # Word-count tiers: a translation of a rule with max_words scans only the lines of at most
 # the next tier's word count (body paragraphs are long, so these documents are small).
 _WORD_TIERS = (8, 16, 32, 64, 128)
@@ -392,9 +392,12 @@ class HyperscanMatcher:
                 self.segments.append(_Segment(hyperscan, self.rules[start:end], start, skip))
                 start = end
         self.always = tuple(seg.offset + r for seg in self.segments for r in seg.always)
-        # Rules with a common literal ("Foto", " at "): a literal hit counts only where the
-        # rule's translation also hits the line.
-        self.confirm = frozenset(seg.offset + r for seg in self.segments for r in seg.confirm)
+        # Rules with a common literal ("prev", " at ") are found by their translation, which
+        # may have been generalised to fit its budget ("^r[^\n]*"): a line it hits is
+        # checked for one of the rule's literals before the rule's own pattern runs.
+        gates = {seg.offset + r: keys for seg in self.segments for r, keys in seg.gates.items()}
+        self._checks = tuple(_gated(check, gates[r]) if r in gates else check
+                             for r, check in enumerate(self._checks))
         self._memo: dict[str, dict[int, bool]] = {}
 
     def _scratch(self, db: Any) -> Any:
@@ -412,7 +415,6 @@ class HyperscanMatcher:
         if text is None:
             return ReferenceMatcher(self.rules, self.regex_timeout).match(lines)
         candidates: dict[int, set[int]] = {}
-        confirmed: dict[int, set[int]] = {}
         keyed = raw = None
         for seg in self.segments:
             if seg.lit_db is not None:
@@ -425,29 +427,19 @@ class HyperscanMatcher:
                 data, index = raw.get(tier)
                 if not data:
                     continue  # no line is short enough for this tier's rules
-                self._scan(db, data, candidates, seg.offset, both_sides=True,
-                           confirmed=confirmed, width=len(seg.rules), index=index)
-        confirm = self.confirm
-        if confirm:
-            for line, found in candidates.items():
-                need = found & confirm
-                if need:
-                    ok = confirmed.get(line)
-                    found -= need - ok if ok else need
+                self._scan(db, data, candidates, seg.offset, both_sides=True, index=index)
         self.exact.add_candidates(lines, candidates)
         return _verify(self.rules, lines, candidates, self.always, self._memo, self._checks, self._ids)
 
     def _scan(self, db: Any, data: bytes, candidates: dict[int, set[int]], offset: int,
-              both_sides: bool = False, confirmed: dict[int, set[int]] | None = None, width: int = 0,
-              index: list[int] | None = None) -> None:
+              both_sides: bool = False, index: list[int] | None = None) -> None:
         """Record (line, rule) candidates; a hit belongs to the line of its last byte.
 
         A literal never ends on the "\\n" that starts a line, but a translation's empty hit
         (`^` then parts that can be empty) ends where a line starts, so its last byte is
         the "\\n" before: with `both_sides`, a hit ending on a "\\n" is a candidate for the
-        lines on both sides of it. Ids from `width` on are confirmations
-        (see `confirm`) of rule id - width, recorded in `confirmed`. `data` may hold only
-        some of the lines: `index` maps its line numbers to the document's (`_TierDocs`).
+        lines on both sides of it. `data` may hold only some of the lines: `index` maps its
+        line numbers to the document's (`_TierDocs`).
         """
         ends: list[tuple[int, int]] = []
         add = ends.append
@@ -466,18 +458,56 @@ class HyperscanMatcher:
                 continue  # an empty hit before the document's first "\n": no line of it
             line += count(b"\n", pos, end - 1)
             pos = end - 1
-            into = candidates
-            if confirmed is not None and rule >= width:
-                into, rule = confirmed, rule - width
             rule += offset
             at = line if index is None else index[line]
-            found = into.get(at)
+            found = candidates.get(at)
             if found is None:
-                into[at] = {rule}
+                candidates[at] = {rule}
             else:
                 found.add(rule)
             if both_sides and data[end - 1] == 10:
-                into.setdefault(line + 1 if index is None else index[line + 1], set()).add(rule)
+                candidates.setdefault(line + 1 if index is None else index[line + 1], set()).add(rule)
+
+
+def _literal_exprs(lits: frozenset[Literal], rule: int, hs: Any) -> list[tuple[bytes, int, int]] | None:
+    """The literal scan's expressions for one rule's literals; None if one cannot be written."""
+    out = []
+    for lit in lits:
+        try:
+            found = literal_scan_expression(lit)
+        except Exception:  # noqa: BLE001 - anything odd: the caller checks the rule everywhere
+            return None
+        if found is None:
+            return None
+        expr, is_caseless = found
+        out.append((expr.encode("ascii"), rule, hs.HS_FLAG_CASELESS if is_caseless else 0))
+    return out
+
+
+def _folded_literals(lits: frozenset[Literal]) -> list[str] | None:
+    """A rule's literals as `fold`ed text, as PythonMatcher finds them in a folded document
+    ("\\n" for a line boundary); None if one is nothing but line boundaries."""
+    keys = sorted({fold("".join(c for c, _ in lit)) for lit in lits})
+    if not all(key.strip("\n") for key in keys):
+        return None
+    return keys
+
+
+def _gated(check: Any, keys: Sequence[str]) -> Any:
+    """`check`, run only on a line that holds one of the rule's (folded) literals.
+
+    Every line the rule accepts holds one (`matcher_literals`), so the answers are the
+    check's own; the literal test is one automaton pass over the folded line, where the
+    pattern may be a full-case search of tens of microseconds.
+    """
+    searcher = PythonMatcher._automaton({key: (0,) for key in keys})
+
+    def gated(line: str) -> bool:
+        for _ in searcher.iter("\n" + fold(line) + "\n"):
+            return bool(check(line))
+        return False
+
+    return gated
 
 
 _LINE_ABOVE = "\n" + "A line of body text above the example, as in any scanned document. " * 2 + "\n"
@@ -542,7 +572,7 @@ class _Segment:
         self._hs = hyperscan
         self.rules = tuple(rules)
         self.offset = offset
-        self.confirm: tuple[int, ...] = ()
+        self.gates: dict[int, list[str]] = {}   # rule -> folded literals (see HyperscanMatcher)
         self.raw_dbs: list[tuple[int | None, Any]] = []   # (word tier, database) for the translations
         # The layout depends on each rule's word tier, which its pattern does not determine.
         tiers = [_word_tier(rule) for rule in self.rules]
@@ -555,7 +585,7 @@ class _Segment:
         lit_exprs: list[tuple[bytes, int, int]] = []   # scanned over text_key(document)
         raw_exprs: list[tuple[bytes, int, int]] = []   # scanned over the document itself
         always: list[int] = []
-        caseless = hyperscan.HS_FLAG_CASELESS
+        by_translation: dict[int, frozenset[Literal]] = {}   # rules with literals, prefiltered by translation
         for r, entry in enumerate(plan):
             if r in skip:
                 continue  # found by the exact-line dictionary
@@ -565,27 +595,17 @@ class _Segment:
                 # Python callback; the rule's translation alone (which keeps the rule's
                 # anchors, so it reports few hits) is the sharper and cheaper prefilter.
                 raw_exprs.extend((e.encode("ascii"), r, _TRANSLATION_FLAGS(hyperscan)) for e in entry["confirm"])
+                by_translation[r] = lits
                 continue
             if lits is not None:
-                try:
-                    for lit in lits:
-                        found = literal_scan_expression(lit)
-                        if found is None:
-                            raise ValueError("no expression")
-                        expr, is_caseless = found
-                        lit_exprs.append((expr.encode("ascii"), r, caseless if is_caseless else 0))
-                except Exception:  # noqa: BLE001 - anything odd: check the rule everywhere
-                    lit_exprs = [e for e in lit_exprs if e[1] != r]
-                else:
-                    if entry.get("confirm"):
-                        raw_exprs.extend((e.encode("ascii"), width + r, _TRANSLATION_FLAGS(hyperscan))
-                                         for e in entry["confirm"])
+                found = _literal_exprs(lits, r, hyperscan)
+                if found is not None:
+                    lit_exprs.extend(found)
                     continue
             if entry.get("exprs"):
                 raw_exprs.extend((e.encode("ascii"), r, _TRANSLATION_FLAGS(hyperscan)) for e in entry["exprs"])
             else:
                 always.append(r)
-        self.lit_db, bad_lit = self._database(lit_exprs)
         by_tier: dict[int | None, list[tuple[bytes, int, int]]] = {}
         for e in raw_exprs:
             by_tier.setdefault(_word_tier(self.rules[e[1] % width]), []).append(e)
@@ -596,12 +616,22 @@ class _Segment:
             if db is not None:
                 bad_raw.extend(self._unreported({i for _, i, _ in by_tier[tier]} - set(refused), db))
                 self.raw_dbs.append((tier, db))
-        # A rule whose expressions Hyperscan refuses is checked on every line; a refused
-        # confirmation only leaves its rule's literal hits unconfirmed (all candidates).
+        # A rule with literals whose translation Hyperscan refuses or misses (the bug in
+        # _unreported) is found by its literals instead: a wider prefilter than the
+        # translation, but far narrower than checking the rule on every line.
+        for r in sorted(set(bad_raw) & set(by_translation)):
+            found = _literal_exprs(by_translation[r], r, hyperscan)
+            if found is not None:
+                lit_exprs.extend(found)
+                bad_raw = [i for i in bad_raw if i != r]
+                del by_translation[r]
+        self.lit_db, bad_lit = self._database(lit_exprs)
+        # A rule whose expressions Hyperscan refuses is checked on every line.
         bad = set(bad_lit) | {i for i in bad_raw if i < width}
+        # The other rules' translation hits are checked for one of the rule's literals first.
+        self.gates = {r: keys for r, lits in by_translation.items() if r not in bad
+                      for keys in [_folded_literals(lits)] if keys is not None}
         self.always = tuple(sorted(set(always) | bad))
-        self.confirm = tuple(sorted({i - width for _, i, _ in raw_exprs if i >= width}
-                                    - {i - width for i in bad_raw if i >= width} - bad))
         self._save(f"hsdb-{key}.bin")
 
     def _unreported(self, ids: set[int], db: Any) -> list[int]:
@@ -611,8 +641,8 @@ class _Segment:
         Hyperscan 5.4.12 (in python-hyperscan 0.9.1) misses `^(?:[^\\n]+\\?)?(?:\\xc5\\xbf|s)ub…`
         (an optional prefix, then an alternation) on a line that follows one of 23 or more
         bytes, and what it misses also depends on the other expressions in the database;
-        so the database as built is checked, and a rule it fails is checked on every line
-        instead (a confirmation it fails leaves its rule's literal hits unconfirmed). The
+        so the database as built is checked, and a rule it fails is found by its literals
+        if it has any, else checked on every line. The
         earlier check of each translation alone (_finds_drop_examples) stays: it keeps
         translations that are wrong in themselves out of the database, and with them in,
         the database missed more (DE-PAY-001 as well, when tried)."""
@@ -636,15 +666,15 @@ class _Segment:
             head, _, rest = blob.partition(b"\n")
             meta = json.loads(head)
             lit, pos = rest[:meta["lit"]], meta["lit"]
-            self.lit_db = self._hs.loadb(bytes(lit), self._hs.HS_MODE_BLOCK) if lit else None
-            self.raw_dbs = []
+            raw_dbs = []
             for tier, size in meta["raw"]:
-                self.raw_dbs.append((tier, self._hs.loadb(bytes(rest[pos:pos + size]), self._hs.HS_MODE_BLOCK)))
+                raw_dbs.append((tier, self._hs.loadb(bytes(rest[pos:pos + size]), self._hs.HS_MODE_BLOCK)))
                 pos += size
             if pos != len(rest):
                 return False
-            self.always = tuple(meta["always"])
-            self.confirm = tuple(meta["confirm"])
+            gates = {int(r): list(keys) for r, keys in meta["gates"].items()}
+            self.lit_db = self._hs.loadb(bytes(lit), self._hs.HS_MODE_BLOCK) if lit else None
+            self.raw_dbs, self.always, self.gates = raw_dbs, tuple(meta["always"]), gates
             return True
         except Exception:  # noqa: BLE001 - stale or foreign cache: rebuild
             return False
@@ -653,7 +683,7 @@ class _Segment:
         try:
             lit = bytes(self._hs.dumpb(self.lit_db)) if self.lit_db is not None else b""
             raws = [(tier, bytes(self._hs.dumpb(db))) for tier, db in self.raw_dbs]
-            head = json.dumps({"always": list(self.always), "confirm": list(self.confirm), "lit": len(lit),
+            head = json.dumps({"always": list(self.always), "gates": self.gates, "lit": len(lit),
                                "raw": [[tier, len(blob)] for tier, blob in raws]}).encode()
             _write_cache(name, head + b"\n" + lit + b"".join(blob for _, blob in raws))
         except Exception:  # noqa: BLE001

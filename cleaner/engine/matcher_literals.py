@@ -564,10 +564,17 @@ def literal_expression(lit: Literal, mapped: bool = True, fold_ascii: bool = Fal
         ch, caseless = lit[p]
         options = []
         if not caseless:
-            head = _esc_bytes(h(ch))
-            if fold_ascii and any(c.isascii() and c.isalpha() for c in h(ch)):
+            # A run of case-sensitive characters is one "(?-i:...)" group, not one per
+            # letter: "(?-i:Le\x20Monde)" is a fifth of the length, and a translation
+            # that fits its budget keeps the words it would otherwise generalise away.
+            q = p
+            while q < n and not lit[q][1]:
+                q += 1
+            run = "".join(h(c) for c, _ in lit[p:q])
+            head = _esc_bytes(run)
+            if fold_ascii and any(c.isascii() and c.isalpha() for c in run):
                 head = "(?-i:" + head + ")"
-            options.append(head + from_(p + 1))
+            options.append(head + from_(q))
         else:
             heads = [esc(h(v)) for v in case_variants(ch)]
             options.append(_alternatives(heads) + from_(p + 1))
@@ -916,6 +923,77 @@ def _distribute(items: list[rc.RegexBase], max_parts: int) -> list[list[rc.Regex
     return None
 
 
+def _zero_width(node: rc.RegexBase) -> bool:
+    return isinstance(node, (rc.LookAround, *_ZERO_WIDTH)) or (
+        isinstance(node, rc.Character) and bool(node.zerowidth))
+
+
+def _optional(node: rc.RegexBase) -> bool:
+    return isinstance(node, _REPEATS) and node.min_count == 0
+
+
+def _only_empty(items: list[rc.RegexBase]) -> bool:
+    """Whether the items match the empty line only: a line start and a line end with
+    nothing but zero-width items around them (in a line without "\n", `^` and `$` at one
+    position mean the line is empty)."""
+    start = end = False
+    for item in items:
+        if isinstance(item, _START_ANCHORS):
+            start = True
+        elif isinstance(item, _ANCHORS):
+            end = True
+        elif not _zero_width(item):
+            return False
+    return start and end
+
+
+MAX_OPTIONALS = 8   # most optional items split into parts (see _split_optionals)
+
+
+def _split_optionals(items: list[rc.RegexBase]) -> list[list[rc.RegexBase]] | None:
+    """For items whose required part matches only the empty line (`^(?=\\S)(?:A)?(?:B)?$`),
+    one part per optional item j: the optional items before j absent, j present once
+    (then its repeat again), the rest as they are. A non-empty match has a first present
+    optional item, so the parts together match every non-empty line the items match; and
+    each part has words to scan for, where the whole generalises to "any line".
+    None if the items are not of that shape."""
+    optional = [k for k, item in enumerate(items) if _optional(item)]
+    if not optional or len(optional) > MAX_OPTIONALS:
+        return None
+    if not _only_empty([item for item in items if not _optional(item)]):
+        return None
+    parts = []
+    for j in optional:
+        node = items[j]
+        present = _flatten([node.subpattern]) + ([node] if node.max_count != 1 else [])
+        before = [item for k, item in enumerate(items[:j]) if k not in optional]
+        parts.append([*before, *present, *items[j + 1:]])
+    return parts
+
+
+def _accepted(expr: str, accept: Callable[[str], bool]) -> str | None:
+    """`expr` if `accept` takes it, else `expr` without its embedded line-end anchors if
+    that is taken (Hyperscan refuses a `$` that more text follows, as in `(?: |$)x?$`;
+    dropping an anchor only widens the expression), else None."""
+    if accept(expr):
+        return expr
+    relaxed = _drop_embedded_ends(expr)
+    if relaxed != expr and accept(relaxed):
+        return relaxed
+    return None
+
+
+def _drop_embedded_ends(expr: str) -> str:
+    """`expr` without the `$` anchors that anything but closing parentheses follows. Every
+    "$" in an emitted expression is an anchor: literal text is written as \\xHH escapes."""
+    out = []
+    for k, ch in enumerate(expr):
+        if ch == "$" and expr[k + 1:].strip(")"):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def translate_parts(source: str, flags: int, accept: Callable[[str], bool] | None = None,
                     budget: int = TRANSLATION_BUDGET, max_parts: int = 64) -> list[str] | None:
     """Hyperscan expressions one of which matches (at least) wherever the pattern matches a line.
@@ -932,6 +1010,12 @@ def translate_parts(source: str, flags: int, accept: Callable[[str], bool] | Non
         out: list[str] = []
         while work:
             part = work.pop(0)
+            if _only_empty(part):
+                continue  # matches the empty line only, which no matcher checks
+            split = _split_optionals(part)
+            if split is not None:
+                work[:0] = split
+                continue
             while part and _is_variable_tail(part[-1]):
                 part.pop()
             if not part:
@@ -939,17 +1023,21 @@ def translate_parts(source: str, flags: int, accept: Callable[[str], bool] | Non
             expr = _approx_units(_units(part), budget, {}, tail=True)
             if not expr or len(expr) > MAX_EXPRESSION:
                 return None
-            if accept is not None and not accept(expr):
-                split = _distribute(part, max_parts - len(out) - len(work))
-                if split is not None:
-                    work[:0] = split
-                    continue
-                for size in (budget // 2 ** k for k in range(1, 7)):
-                    expr = _approx_units(_units(part), size, {}, tail=True)
-                    if expr and accept(expr):
-                        break
-                else:
-                    return None
+            if accept is not None:
+                found = _accepted(expr, accept)
+                if found is None:
+                    split = _distribute(part, max_parts - len(out) - len(work))
+                    if split is not None:
+                        work[:0] = split
+                        continue
+                    for size in (budget // 2 ** k for k in range(1, 7)):
+                        expr = _approx_units(_units(part), size, {}, tail=True)
+                        found = _accepted(expr, accept) if expr else None
+                        if found is not None:
+                            break
+                    else:
+                        return None
+                expr = found
             if expr not in out:
                 out.append(expr)
     except (Unsupported, regex.error, rc.error, RecursionError, AttributeError, TypeError, ValueError):
