@@ -151,3 +151,24 @@ def test_four_word_headline_above_a_label_and_an_unfinished_standfirst_stays():
     out = _clean(text, "en")
     assert out.startswith("Landslip closes Honister Pass\n")
     assert "Boulders block the B5289" in out
+
+
+_RAD = ("Neue Radwege für die Innenstadt\nDie Stadt will bis 2028 rund 20 Kilometer neue Radwege bauen, teilte die "
+        "Verwaltung am Montag mit.\nDie Kosten liegen bei rund 30 Millionen Euro, der Bund übernimmt einen Teil.\n"
+        "Die Opposition kritisiert den Zeitplan als zu knapp.\n")
+
+
+def test_question_teasers_at_the_end_of_a_box_go():
+    box = ("Mehr zum Thema\nWohnungsbau: Warum die Mieten in der Region weiter steigen\n"
+           "Wie teuer wird das Parken in der Altstadt?\nNeue Buslinie verbindet Klinikum und Bahnhof")
+    out = _clean(_RAD + box, "de")
+    assert out.endswith("als zu knapp.")
+
+
+def test_closing_question_under_a_paragraph_after_a_box_stays():
+    # A question that has a paragraph between it and the box is the article's.
+    text = (_RAD + "Mehr zum Thema\nWohnungsbau: Warum die Mieten in der Region weiter steigen\n"
+            "Der Gemeinderat stimmt im Dezember über die Pläne ab, eine Mehrheit gilt als sicher.\n"
+            "Und wer bezahlt am Ende?")
+    out = _clean(text, "de")
+    assert out.endswith("Und wer bezahlt am Ende?")

@@ -133,17 +133,20 @@ def detect_tail_furniture(state: PassState, rule_id: str, category: str, params:
     a removed line are the labels and links of boxes whose other lines rules removed ("Plus de
     Faits divers" / a teaser / newsletter lines; "Mehr Linz" between a comment prompt and an ad).
 
-    The last sentence is the last kept line ending like one or long enough to be a paragraph;
-    one that ends with a colon announces a list, and then nothing after it is taken. A run
-    with figures on more than one line is a table (a match's result box), not a box title.
+    The last sentence is the last kept line ending like one or long enough to be a paragraph,
+    but not a short question in a teaser box; one that ends with a colon announces a list,
+    and then nothing after it is taken. A run with figures on more than one line is a table
+    (a match's result box), not a box title.
     """
     max_words = params.get("max_words", 16)
     paragraph_words = params.get("paragraph_words", 12)
     max_figures = params.get("max_lines_with_digits", 1)
+    teaser_cats = frozenset(params.get("teaser_categories", ()))
     kept = state.kept()
     lines = state.doc.lines
-    last = next((i for i in reversed(kept) if state.words(i) >= paragraph_words
-                 or lines[i].rstrip().endswith(_SENTENCE_END)), None)
+    last = next((i for i in reversed(kept) if (state.words(i) >= paragraph_words
+                 or lines[i].rstrip().endswith(_SENTENCE_END))
+                 and not _question_teaser(state, i, paragraph_words, max_words, teaser_cats)), None)
     if last is None or lines[last].rstrip().endswith(":"):
         return
     run: list[int] = []
@@ -154,6 +157,21 @@ def detect_tail_furniture(state: PassState, rule_id: str, category: str, params:
         _drop_run_touching_removed(state, rule_id, category, run, max_figures)
         run = []
     _drop_run_touching_removed(state, rule_id, category, run, max_figures)
+
+
+def _question_teaser(state: PassState, i: int, paragraph_words: int, max_words: int,
+                     teaser_cats: frozenset[str]) -> bool:
+    """A short question in a teaser box ("Wie teuer wird das Parken in der Altstadt?"): right
+    under (same block, no blank line) a removed related line, or under further short teaser
+    lines that are. A teaser ends with "?" as often as not; it is not the article's last sentence."""
+    lines = state.doc.lines
+    if not teaser_cats or state.words(i) >= paragraph_words or not lines[i].rstrip().endswith("?"):
+        return False
+    j = i - 1
+    while j >= 0 and not state.blank[j] and not state.removed[j] and state.words(j) <= max_words \
+            and (lines[j].rstrip().endswith("?") or not lines[j].rstrip().endswith(_SENTENCE_END)):
+        j -= 1
+    return j >= 0 and state.removed[j] and state.removed_as(j) in teaser_cats
 
 
 def _drop_run_touching_removed(state: PassState, rule_id: str, category: str, run: list[int],
