@@ -105,8 +105,49 @@ _twins: dict[tuple[str, int], regex.Pattern[str] | None] = {}
 _FULL = regex.IGNORECASE | regex.FULLCASE
 # Escapes that can name any character, and ranges with a non-ASCII end (the characters
 # that fold to several are all beyond ASCII, so an ASCII range holds none); a "-" first or
-# last in a class is no range.
+# last in a class is no range. `_may_name_expanding` reads "-" as a range only inside a
+# class ("peut-être" outside one is text); this expression, which reads every "-" next to
+# a non-ASCII character as one, stays for the syntax it does not follow (VERSION1 sets,
+# verbose patterns).
 _MAY_NAME_EXPANDING = regex.compile(r"\\(?:[xuUNg0-9]|[^\x00-\x7f])|[^\x00-\x7f]-(?!\])|(?<!\[)-[^\x00-\x7f]")
+_ESCAPE_NAMING = regex.compile(r"\\(?:[xuUNg0-9]|[^\x00-\x7f])")
+
+
+def _may_name_expanding(source: str, flags: int) -> bool:
+    """Whether the pattern may name a character that folds to several: an escape that can
+    name any character, or a range inside a class with a non-ASCII end."""
+    if flags & (regex.VERSION1 | regex.VERBOSE) or "(?V1" in source or "(?x" in source:
+        return _MAY_NAME_EXPANDING.search(source) is not None
+    if _ESCAPE_NAMING.search(source):
+        return True
+    k, n = 0, len(source)
+    while k < n:
+        ch = source[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch != "[":
+            k += 1
+            continue
+        # A class: "^" first negates, "]" first is a member; "\\" escapes one character.
+        k += 1
+        if k < n and source[k] == "^":
+            k += 1
+        members: list[str] = []   # the class's characters, escapes as "\\" + character
+        first = True
+        while k < n and (source[k] != "]" or first):
+            if source[k] == "\\":
+                members.append(source[k:k + 2])
+                k += 2
+            else:
+                members.append(source[k])
+                k += 1
+            first = False
+        for j in range(1, len(members) - 1):
+            if members[j] == "-" and not (members[j - 1].isascii() and members[j + 1].isascii()):
+                return True
+        k += 1
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,7 +158,7 @@ def _expanding() -> regex.Pattern[str]:
 
 
 def _twin_of(source: str, flags: int) -> regex.Pattern[str] | None:
-    if flags & _FULL != _FULL or _expanding().search(source) or _MAY_NAME_EXPANDING.search(source):
+    if flags & _FULL != _FULL or _expanding().search(source) or _may_name_expanding(source, flags):
         return None
     return _compiled(source, flags & ~regex.FULLCASE)
 
