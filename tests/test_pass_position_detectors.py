@@ -172,3 +172,26 @@ def test_closing_question_under_a_paragraph_after_a_box_stays():
             "Und wer bezahlt am Ende?")
     out = _clean(text, "de")
     assert out.endswith("Und wer bezahlt am Ende?")
+
+
+def test_closing_list_right_above_a_share_bar_stays_without_blank_lines():
+    # Scraped text often has no blank lines: the list touches the share bar from below only.
+    items = "Where the lanes will go\nMain Street from the river to the station\nOak Street along the park"
+    text = ("Council approves new bike lanes downtown\nThe city council voted 7-2 on Tuesday to build protected "
+            "bike lanes on three downtown streets next year.\nConstruction is expected to start in April and last "
+            "about six months, officials said.\n" + items + "\nShare this article")
+    out = _clean(text, "en")
+    assert out.endswith(items)
+
+
+def test_closing_list_under_an_ad_stays():
+    items = "Diese Straßen sind betroffen\nHauptstraße zwischen Markt und Bahnhof\nLindenallee am Stadtpark"
+    out = _clean(_RAD + "Anzeige\n" + items, "de")
+    assert out.endswith(items)
+
+
+def test_teaser_box_run_under_a_related_heading_still_goes():
+    box = ("Weitere Meldungen\nSkigebiete starten: Diese Lifte sind schon offen\nLawinengefahr steigt im Stubaital\n"
+           "Neuer Sessellift am Glungezer eröffnet\nStau vor dem Brenner am Samstag")
+    out = _clean(_RAD + box, "de")
+    assert out.endswith("als zu knapp.")

@@ -149,14 +149,16 @@ def detect_tail_furniture(state: PassState, rule_id: str, category: str, params:
                  and not _question_teaser(state, i, paragraph_words, max_words, teaser_cats)), None)
     if last is None or lines[last].rstrip().endswith(":"):
         return
+    list_lines = params.get("list_min_lines", 0)
+    in_text = frozenset(params.get("in_text_categories", ()))
     run: list[int] = []
     for i in state.nonblank[bisect_left(state.nonblank, last) + 1:]:
         if not state.removed[i] and state.words(i) <= max_words:
             run.append(i)
             continue
-        _drop_run_touching_removed(state, rule_id, category, run, max_figures)
+        _drop_run_touching_removed(state, rule_id, category, run, max_figures, list_lines, in_text)
         run = []
-    _drop_run_touching_removed(state, rule_id, category, run, max_figures)
+    _drop_run_touching_removed(state, rule_id, category, run, max_figures, list_lines, in_text)
 
 
 def _question_teaser(state: PassState, i: int, paragraph_words: int, max_words: int,
@@ -175,16 +177,26 @@ def _question_teaser(state: PassState, i: int, paragraph_words: int, max_words: 
 
 
 def _drop_run_touching_removed(state: PassState, rule_id: str, category: str, run: list[int],
-                               max_figures: int) -> None:
+                               max_figures: int, list_lines: int = 0,
+                               in_text: frozenset[str] = frozenset()) -> None:
     """Drop the run when a removed line stands right above or right below it, in the same
     block: a list under its own subheading, set off by blank lines ("Where to get help" /
-    hotline numbers), is the article's, even when a removed box follows after the break."""
+    hotline numbers), is the article's, even when a removed box follows after the break.
+
+    Scraped text often has no blank lines, so a run of `list_lines` or more (a subheading
+    and two items) needs a removed box line right above it: a share bar or an ad under the
+    article's closing list touches it from below only, and a picture or an ad (`in_text`
+    categories) sits between paragraphs, so a list under one is still the article's.
+    """
     if not run or not _in_tail(state, run[0]) \
             or sum(1 for i in run if any(c.isdigit() for c in state.doc.lines[i])) > max_figures:
         return
     first, last, removed = run[0], run[-1], state.removed
     above = first > 0 and removed[first - 1]
     below = last + 1 < len(removed) and removed[last + 1]
+    if list_lines and len(run) >= list_lines:
+        below = False
+        above = above and state.removed_as(first - 1) not in in_text
     if above or below:
         for i in run:
             state.drop_line(rule_id, category, i)
