@@ -195,3 +195,14 @@ def test_teaser_box_run_under_a_related_heading_still_goes():
            "Neuer Sessellift am Glungezer eröffnet\nStau vor dem Brenner am Samstag")
     out = _clean(_RAD + box, "de")
     assert out.endswith("als zu knapp.")
+
+
+def test_closing_labels_under_an_ad_are_not_tags():
+    items = "Infoabend im Rathaus\nEintritt frei\nAnmeldung nicht nötig"
+    out = _clean(_RAD + "Anzeige\n" + items, "de")
+    assert out.endswith(items)
+
+
+def test_tags_under_a_removed_topics_heading_still_go():
+    out = _clean(_RAD + "Mehr zum Thema\nVerkehr\nRadwege\nStadtrat", "de")
+    assert out.endswith("als zu knapp.")

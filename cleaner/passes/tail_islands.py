@@ -87,10 +87,13 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
     Straight under the last paragraph the labels are tags only when one of them repeats a
     label line of the head ("Grève" above the headline, "Grève" / "Logistique" /
     "Seine-et-Marne" at the end): the site prints the main tag above the headline too. That
-    head copy is the same tag link and goes with them.
+    head copy is the same tag link and goes with them. A removed ad, player, caption or
+    credit line (`in_text_categories`) stands between paragraphs: labels under it are the
+    article's closing list ("Infoabend im Rathaus" / "Eintritt frei"), unless they echo the head.
     """
     max_words = params.get("max_words", 4)
     min_run = params.get("min_run", 2)
+    in_text = frozenset(params.get("in_text_categories", ()))
     kept = state.kept()
     run: list[int] = []
     for i in reversed(kept):
@@ -103,8 +106,10 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
     at = bisect_left(state.nonblank, first)
     if at == 0 or not _in_tail(state, first):
         return
-    echoed = [] if state.removed[state.nonblank[at - 1]] else _head_copies(state, run, max_words)
-    if not state.removed[state.nonblank[at - 1]] and not echoed:
+    above = state.nonblank[at - 1]
+    under_box = state.removed[above] and state.removed_as(above) not in in_text
+    echoed = [] if under_box else _head_copies(state, run, max_words)
+    if not under_box and not echoed:
         return
     for i in run + echoed:
         if not state.removed[i]:
