@@ -206,3 +206,9 @@ def test_closing_labels_under_an_ad_are_not_tags():
 def test_tags_under_a_removed_topics_heading_still_go():
     out = _clean(_RAD + "Mehr zum Thema\nVerkehr\nRadwege\nStadtrat", "de")
     assert out.endswith("als zu knapp.")
+
+
+def test_headline_repeated_under_its_byline_keeps_the_first_copy():
+    text = f"{_TREES}\nBy The Canadian Press\nPublished Nov. 24, 2026\n{_TREES}\n\n{_TREE_BODY}"
+    out = _clean(text, "en")
+    assert out.startswith(_TREES)

@@ -10,6 +10,7 @@ __all__ = ["detect_head_echo"]
 
 # A line ending like this is a sentence or announces one, not a headline.
 _NOT_HEADLINE_END = (".", ":", ";")
+_BYLINE = frozenset({"author", "dateline"})
 
 
 def detect_head_echo(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
@@ -43,9 +44,13 @@ def _key(line: str) -> str:
 
 
 def _only_furniture_between(state: PassState, first: int, second: int, body_words: int) -> bool:
-    """A removed line lies between the copies and no kept line between reads like a paragraph."""
+    """A removed line lies between the copies, none of them a byline or dateline, and no kept
+    line between reads like a paragraph. A byline goes under the headline: with one between
+    the copies the first is the headline and the second a caption or share title."""
     between = range(first + 1, second)
     if not any(state.removed[k] for k in between):
+        return False
+    if any(state.removed[k] and state.removed_as(k) in _BYLINE for k in between):
         return False
     return not any(not state.removed[k] and not state.blank[k] and state.words(k) >= body_words
                    for k in between)
