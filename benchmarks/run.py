@@ -3,7 +3,9 @@
     /work/venv/bin/python benchmarks/run.py [--mb 4] [--repeat 5]
 
 Every number is a median over --repeat runs on one core, in MB/s of input text, next to
-the line-split floor (read + decode + split + iterate) measured in the same run.
+the line-split floor (read + decode + split + iterate) measured in the same run. The last
+column is the same median in CPU time of this process: on a shared machine, wall time
+also counts the time other processes hold the core.
 """
 
 from __future__ import annotations
@@ -71,14 +73,21 @@ def synthetic_rules(n: int, seed: int = 1) -> list[Rule]:
     return rules
 
 
+_CPU: list[float] = []   # the CPU-time median of the last median_time call
+
+
 def median_time(fn, repeat: int, setup=None) -> float:
-    """`fn()`, or `fn(setup())` with `setup` run outside the timing before every round."""
-    times = []
+    """`fn()`, or `fn(setup())` with `setup` run outside the timing before every round: the
+    median wall time (the CPU-time median is left in _CPU)."""
+    times, cpu = [], []
     for _ in range(repeat):
         args = () if setup is None else (setup(),)
+        c = time.process_time()
         t = time.perf_counter()
         fn(*args)
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    _CPU[:] = [statistics.median(cpu)]
     return statistics.median(times)
 
 
@@ -94,12 +103,13 @@ def main() -> None:
     print(f"corpus: {len(docs)} articles, {size / 1e6:.1f} MB (de/en/fr), median of {args.repeat}, one core")
     rows: list[tuple[str, float]] = []
     width = 88
-    print(f"{'what'.ljust(width)}  {'MB/s':>8}  {'x floor':>8}")
+    print(f"{'what'.ljust(width)}  {'MB/s':>8}  {'x floor':>8}  {'CPU MB/s':>8}")
 
     def row(what: str, mbs: float) -> None:
         """Print each row as soon as it is measured (a long run still shows what it had)."""
         rows.append((what, mbs))
-        print(f"{what.ljust(width)}  {mbs:8.1f}  {mbs / rows[0][1]:8.3f}", flush=True)
+        cpu = size / _CPU[0] / 1e6 if _CPU and _CPU[0] > 0 else float("nan")
+        print(f"{what.ljust(width)}  {mbs:8.1f}  {mbs / rows[0][1]:8.3f}  {cpu:8.1f}", flush=True)
 
     def floor() -> None:
         for text in io.BytesIO(blob).read().decode("utf-8").split("\x00"):
