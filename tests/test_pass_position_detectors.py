@@ -63,11 +63,14 @@ def test_name_shown_twice_in_the_byline_block_goes():
     assert out.startswith("Gratis-Eislaufplatz")
 
 
-def test_person_as_kicker_above_the_headline_stays_next_to_a_byline_name():
+def test_person_as_kicker_above_the_headline_goes_as_a_kicker_not_as_a_byline():
+    """head-name never takes the line above the headline; head-label takes it as the kicker."""
     text = ("24.11.2026, 09:42\nSabine Pröll\nAngela Merkel\nDie Altkanzlerin stellt in Wien ihre Memoiren vor\n\n"
             + _EIS_BODY)
     out = _clean(text, "de")
-    assert "Angela Merkel\nDie Altkanzlerin" in out
+    removals = _CLEANER.clean_and_explain(text, lang="de").removals
+    assert out.startswith("Die Altkanzlerin stellt in Wien ihre Memoiren vor\n\n")
+    assert any(r.rule_id == "STRUCT-HEAD-LABEL" and "Angela Merkel" in r.text for r in removals)
 
 
 _GREVE_BODY = ("Les salariés de l'entrepôt réclament une hausse de 150 euros net et la fin des cadences imposées.\n\n"

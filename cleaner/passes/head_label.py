@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
-from .metadata import find_title
+from .metadata import _MAX_SECTION_WORDS, find_title
 from .state import PassState
 
 __all__ = ["detect_head_label"]
@@ -17,10 +18,10 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
 
     Navigation rules remove "Startseite" or "Sport", but a place name, a masthead or a
     topic tag between them ("Lokales" / "Kreis Kassel" / "Baunatal") matches no phrase:
-    its company gives it away. A run that touches the headline keeps its last line, the
-    kicker ("Drama im Wipptal" above the title is text), unless that line is a single word
-    ("Penzlin", "Mainboards"): a place or section label, not a phrase about the story. The
-    head ends at the first paragraph after the headline.
+    its company gives it away. A run that touches the headline loses its last line, the
+    kicker ("Drama im Wipptal"), when it has at most `label_words` words: a kicker is page
+    furniture like a section label (with `label_words` 1 only single words such as
+    "Penzlin" went). The head ends at the first paragraph after the headline.
     """
     max_words = params.get("max_words", 5)
     label_words = params.get("label_words", 1)
@@ -40,11 +41,23 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
             continue
         if run and bounded:
             if state.removed[i]:
-                _drop(state, rule_id, category, run)
+                _drop(state, rule_id, category, run[:-1] if _headline_above_dek(state, run[-1], title_at) else run)
             elif i == title_at and i > run[-1]:
                 kicker = state.words(run[-1]) > label_words
                 _drop(state, rule_id, category, run[:-1] if kicker else run)
         run, bounded = [], state.removed[i]
+
+
+def _headline_above_dek(state: PassState, line: int, title_at: int) -> bool:
+    """A line longer than a section name with only removed lines between it and the title
+    found is the headline, and the "title" its standfirst without a full stop ("Landslip
+    closes Honister Pass" / "Cumbria" / "Boulders block the B5289 …"): find_title reads a
+    short line right above a longer one as a kicker once the label between is removed."""
+    if state.words(line) <= _MAX_SECTION_WORDS or title_at <= line:
+        return False
+    kept = state.kept()
+    at = bisect_right(kept, line)
+    return at < len(kept) and kept[at] == title_at
 
 
 def _drop(state: PassState, rule_id: str, category: str, run: list[int]) -> None:
