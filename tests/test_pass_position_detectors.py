@@ -149,6 +149,14 @@ def test_short_headline_above_a_two_word_line_and_an_unfinished_standfirst_stays
     assert "Boulders block the B5289" in out
 
 
+def test_a_line_kept_above_removed_lines_stays_when_cleaned_again():
+    # Found by hypothesis: the first cleaning keeps the line (removed lines separate it from
+    # the title), the second saw it right above the title and took it as a kicker.
+    text = '08:20 Uhr | Anna Schmidt\n Advertisement \n"It was the best day of my life." (Smith)'
+    once = _clean(text, "en")
+    assert _clean(once, "en") == once
+
+
 def test_four_word_headline_above_a_label_and_an_unfinished_standfirst_stays():
     text = f"Landslip closes Honister Pass\nCumbria\nBoulders block the B5289 below the summit for months\n\n{_PASS_BODY}"
     out = _clean(text, "en")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from .metadata import _MAX_SECTION_WORDS, find_title
+from .metadata import find_title
 from .state import PassState
 
 __all__ = ["detect_head_label"]
@@ -41,19 +41,21 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
             continue
         if run and bounded:
             if state.removed[i]:
-                _drop(state, rule_id, category, run[:-1] if _headline_above_dek(state, run[-1], title_at) else run)
+                _drop(state, rule_id, category, run[:-1] if _headline_above_dek(state, run[-1], title_at, label_words) else run)
             elif i == title_at and i > run[-1]:
                 kicker = state.words(run[-1]) > label_words
                 _drop(state, rule_id, category, run[:-1] if kicker else run)
         run, bounded = [], state.removed[i]
 
 
-def _headline_above_dek(state: PassState, line: int, title_at: int) -> bool:
-    """A line longer than a section name with only removed lines between it and the title
-    found is the headline, and the "title" its standfirst without a full stop ("Landslip
-    closes Honister Pass" / "Cumbria" / "Boulders block the B5289 …"): find_title reads a
-    short line right above a longer one as a kicker once the label between is removed."""
-    if state.words(line) <= _MAX_SECTION_WORDS or title_at <= line:
+def _headline_above_dek(state: PassState, line: int, title_at: int, label_words: int) -> bool:
+    """A line longer than a kicker (label_words) with only removed lines between it and the
+    title found may be the headline, and the "title" its standfirst without a full stop
+    ("Landslip closes Honister Pass" / "Cumbria" / "Boulders block the B5289 …"): find_title
+    reads a short line right above a longer one as a kicker once the label between is
+    removed. The threshold is the kicker's, so a second cleaning, where that line touches
+    the title, keeps it too (idempotence)."""
+    if state.words(line) <= label_words or title_at <= line:
         return False
     kept = state.kept()
     at = bisect_right(kept, line)
