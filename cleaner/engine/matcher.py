@@ -32,6 +32,7 @@ that backtracks catastrophically.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -503,7 +504,7 @@ def _gated(check: Any, keys: Sequence[str]) -> Any:
     searcher = PythonMatcher._automaton({key: (0,) for key in keys})
 
     def gated(line: str) -> bool:
-        for _ in searcher.iter("\n" + fold(line) + "\n"):
+        for _ in searcher.iter(_padded_fold(line)):
             return bool(check(line))
         return False
 
@@ -793,6 +794,13 @@ def _fold_fixups() -> tuple[dict[int, str], Any]:
             _fold_table = after
             _fold_check = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(after)) + "]")
     return _fold_table, _fold_check
+
+
+@functools.lru_cache(maxsize=1024)
+def _padded_fold(line: str) -> str:
+    """`fold(line)` between line breaks, as the gates search it: a candidate line is checked
+    by several gated rules in turn, so it is folded once."""
+    return "\n" + fold(line) + "\n"
 
 
 def fold(text: str) -> str:

@@ -81,6 +81,10 @@ class ContentParams:
     def has_positive_substring(self) -> Callable[[str], bool]:
         return _contains_any(self.positive_substrings)
 
+    @functools.cached_property
+    def has_lead_substring(self) -> Callable[[str], bool]:
+        return _contains_any(self.lead_substrings)
+
     @property
     def negative_pattern(self) -> regex.Pattern[str] | None:
         return _alternation(self.negative_substrings)
@@ -526,6 +530,6 @@ def _lead_named(b: Block, nodes: Sequence[Node], p: ContentParams) -> bool:
             continue
         if {w.lower() for w in _SPLIT_NAME.split(cls) if w} & p.lead_words:
             return True
-        if _contains_any(p.lead_substrings)(cls):
+        if p.has_lead_substring(cls):
             return True
     return False

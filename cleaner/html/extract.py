@@ -392,8 +392,12 @@ def _headline_lines(blocks: Sequence[Block], title: str | None) -> list[int]:
     if not title:
         return []
     folded = title.casefold()
-    return [line for b in blocks if b.kind in ("h1", "h2") and b.strip is None and b.text.casefold() == folded
+    return [line for b in blocks if _is_headline_block(b, folded)
             for line in range(b.first_line, b.first_line + len(b.lines))]
+
+
+def _is_headline_block(block: Block, folded_title: str) -> bool:
+    return block.kind in ("h1", "h2") and block.strip is None and block.text.casefold() == folded_title
 
 
 def _keep_headline(blocks: list[Block], keep: set[int], title: str | None) -> None:
@@ -404,7 +408,7 @@ def _keep_headline(blocks: list[Block], keep: set[int], title: str | None) -> No
     folded = title.casefold()
     for i in range(first - 1, max(-1, first - 40), -1):
         b = blocks[i]
-        if b.kind in ("h1", "h2") and b.strip is None and b.text.casefold() == folded:
+        if _is_headline_block(b, folded):
             keep.add(i)
             return
 

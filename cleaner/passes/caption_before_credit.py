@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 import regex
 
+from ..engine.patterns import compile_pattern
 from .metadata import find_title
 from .state import PassState
 
@@ -124,12 +124,7 @@ def _is_borrowed_credit(state: PassState, i: int, kinds: _CreditKinds) -> bool:
 
 
 def _shaped(shape: str, line: str) -> bool:
-    return bool(shape) and _compiled(shape).search(line) is not None
-
-
-@lru_cache(maxsize=8)
-def _compiled(shape: str) -> regex.Pattern[str]:
-    return regex.compile(shape)
+    return bool(shape) and compile_pattern(shape, 0).search(line) is not None
 
 
 def _is_credit(state: PassState, i: int, credit_categories: frozenset[str]) -> bool:

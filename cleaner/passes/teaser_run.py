@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import regex
 
+from ..engine.patterns import compile_pattern
 from .state import PassState
 
 __all__ = ["detect_teaser_run"]
@@ -54,13 +54,8 @@ def _kicker_sibling(state: PassState, i: int, shape: str, max_words: int) -> boo
     a teaser does not repeat the teaser's kicker form, and it ends like a sentence."""
     if not shape or state.words(i) > max_words or state.doc.lines[i].rstrip().endswith(_SENTENCE_END):
         return False
-    pattern = _compiled(shape)
+    pattern = compile_pattern(shape, 0)
     return pattern.search(state.doc.lines[i]) is not None and pattern.search(state.doc.lines[i - 1]) is not None
-
-
-@lru_cache(maxsize=4)
-def _compiled(shape: str) -> regex.Pattern[str]:
-    return regex.compile(shape)
 
 
 def _teaser(line: str, words: int, max_words: int, topic_words: int) -> bool:
