@@ -11,6 +11,7 @@ from cleaner.html import looks_like_html
 from cleaner.html.charset import decode_html, sniff_encoding
 from cleaner.html.parse import parse_html
 from cleaner.html.segment import segment
+from cleaner.html.selectors import SelectorIndex, compile_selector
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
 
@@ -70,6 +71,13 @@ def test_scripts_styles_templates_and_hidden_elements_leave_no_text():
 
 def test_tail_text_after_a_skipped_element_is_kept():
     assert texts_of("<p>before <script>x()</script>after <span hidden>no</span>end</p>") == ["before after end"]
+
+
+def test_a_stripped_element_reads_without_its_scripts_and_the_rest_of_the_page_keeps_them_out():
+    html = ('<body><aside class="promo">Deal <script>track()</script>of the day<style>p{}</style>!</aside>'
+            '<p>Body <noscript>NOSCRIPT</noscript>text<svg><text>SVG</text></svg> goes on.</p></body>')
+    seg = segment(parse_html(html), SelectorIndex([(compile_selector(css="aside.promo"), "strip-rule")]))
+    assert [(b.text, b.strip) for b in seg.blocks] == [("Deal of the day!", "strip-rule"), ("Body text goes on.", None)]
 
 
 def test_forms_go_unless_they_hold_the_article():

@@ -53,7 +53,8 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
 _MAX_ATTR = 20_000
 # What an open inline element restores at its end.
 _LINK, _PRE, _LINK_PRE = "link", "pre", "link+pre"
-_STRIPPED_FIRST = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
+# Never text, and cut out of a strip rule's element before its text is read (the walk skips them).
+_NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
 _PRE_TAGS = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
 # A real page has a few thousand elements. Past MANY_ELEMENTS the inline formatting tags
 # are dropped in C (their text stays) so the Python walk meets fewer elements; past
@@ -284,7 +285,7 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             node = len(nodes)
             nodes.append(Node(el, tag, stack[-1] if stack else -1, len(stack),
                               f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else "", rule))
-            text = " ".join(" ".join(el.itertext()).split())
+            text = _rule_block_text(el)
             if text and text.strip(_INVISIBLE):
                 blocks.append(Block([text], tag, (*stack, node), len(text), 0, rule, -1, len(blocks)))
             skip()
@@ -328,6 +329,17 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
     if pieces:
         flush()
     return out
+
+
+def _rule_block_text(el: Any) -> str:
+    """The text of an element a strip rule covers, read in C, without what is never text.
+    Only the subtrees that hold such elements are cut (the walk skips them everywhere
+    else): removing an element costs lxml a walk of it, and pages hold thousands."""
+    if next(el.iter(*_NEVER_TEXT), None) is not None:
+        from lxml import etree
+
+        etree.strip_elements(el, *_NEVER_TEXT, with_tail=False)
+    return " ".join(" ".join(el.itertext()).split())
 
 
 def _lines(raw: str) -> list[str]:
@@ -415,10 +427,6 @@ def segment(root: Any, strip_index: SelectorIndex | None = None, deadline: Any =
     xpath_hits = strip_index.prepare(root) if strip_index is not None and strip_index.xpaths else None
     body = root.find("body") if root.tag == "html" else None
     start = body if body is not None else root
-    # Drop what is never text in one pass in C (tails stay), so the walk does not visit it.
-    from lxml import etree
-
-    etree.strip_elements(start, *_STRIPPED_FIRST, with_tail=False)
     try:
         return _walk(start, strip_index, xpath_hits, deadline, MANY_ELEMENTS)
     except _TooMany:
