@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 __all__ = ["split_lines", "normalize_lines", "normalize_text", "collapse_whitespace", "align_to_raw",
-           "collapsed", "word_count", "count_words"]
+           "collapsed", "word_count", "count_words", "strip_leading_symbols", "symbol_led"]
 
 # Removed before matching: soft hyphen, zero-width characters, word joiner, BOM,
 # bidi marks. None of them is visible, so none of them can carry meaning for a rule.
@@ -33,6 +33,39 @@ _HAS_LOOKALIKE_SCRIPT = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 _MIXED_SCRIPT_WORD = regex.compile(
     r"\b(?=\w*\p{Latin})(?=\w*[\p{Cyrillic}\p{Greek}])\w+\b"
 )
+
+
+# Pictographs, arrows and shape symbols in front of a line's words ("📍 Pour ne manquer …",
+# "▶ Video", "👉 Lesen Sie auch …", "🔴 LIVE") hide the phrase from a rule anchored at the
+# line's start. Such a line is matched twice: as it is (a rule may read the symbol: "→ " marks
+# a teaser headline) and without the symbols. Only symbols before a word (a letter, a digit,
+# an opening quote or bracket) go: a line of icons alone (a share bar) has no second form,
+# and © ® ™ are never stripped ("© dpa" is a credit because of its sign).
+_SYMBOL_BLOCKS = ("\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u27f0-\u27ff\u2900-\u297f"
+                  "\u2b00-\u2bff\U0001f000-\U0001faff")
+_LEADING_SYMBOLS = regex.compile(
+    "^(?:[" + _SYMBOL_BLOCKS + "\\p{Extended_Pictographic}\u20e3\ufe0e\ufe0f\U000e0020-\U000e007f]"
+    "(?<![\u00a9\u00ae\u2122]) ?)+(?=[\\p{L}\\p{N}\"'“„«‹(\\[])"
+)
+_FIRST_SYMBOL = "\u2190"   # a line whose first character lies below is left as it is
+
+
+def strip_leading_symbols(line: str) -> str:
+    """`line` without the pictographs and symbols in front of its first word."""
+    if not line or line[0] < _FIRST_SYMBOL:
+        return line
+    return _LEADING_SYMBOLS.sub("", line, count=1)
+
+
+def symbol_led(lines: list[str]) -> list[tuple[int, str]]:
+    """(index, line without its leading symbols) of each line that starts with symbols before a word."""
+    found = []
+    for i, line in enumerate(lines):
+        if line and line[0] >= _FIRST_SYMBOL:
+            stripped = strip_leading_symbols(line)
+            if stripped != line:
+                found.append((i, stripped))
+    return found
 
 
 def split_lines(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from .engine.matcher import HyperscanMatcher, Matcher, PythonMatcher, ReferenceM
 from .engine.patterns import compile_now
 from .engine.rulebook import Selection
 from .limits import NO_DEADLINE, Deadline
-from .normalize import count_words
+from .normalize import count_words, symbol_led
 from .passes.line_rules import apply_line_rules, record_hits
 from .passes.metadata import find_date, find_title
 from .passes.spans import apply_span_rules
@@ -29,6 +29,7 @@ class Pipeline:
         order = {name: n for n, name in enumerate(DETECTOR_ORDER)}
         self.structure = sorted(selection.structure, key=lambda s: order[s.detector])
         self._regions = [regions_read(s.detector, s.params) for s in self.structure]
+        self._rule_order = {id(rule): n for n, rule in enumerate(selection.rules)}
 
     def _settle(self, state: PassState, deadline: Deadline = NO_DEADLINE) -> None:
         """Line rules and detectors until nothing more goes.
@@ -70,6 +71,28 @@ class Pipeline:
             hits.extend((start + i, rule) for i, rule in self._match_block(lines[start:end], counts[start:end]))
         return hits
 
+    def _with_symbol_led(self, lines: list[str], hits: list) -> list:  # type: ignore[type-arg]
+        """`hits`, and the hits of the lines that start with pictographs or symbols matched once
+        more without them ('📍 Pour ne manquer …' is FR-SHARE-003's line behind a pin). A line's
+        hits stay in rule order (the first applicable rule acts) and each rule counts once."""
+        led = symbol_led(lines)
+        if not led:
+            return hits
+        stripped = [line for _, line in led]
+        extra = self._match_block(stripped, count_words(stripped))
+        if not extra:
+            return hits
+        per_line: dict[int, list] = {}  # type: ignore[type-arg]
+        for i, rule in hits:
+            per_line.setdefault(i, []).append(rule)
+        for k, rule in extra:
+            found = per_line.setdefault(led[k][0], [])
+            if all(rule is not r for r in found):
+                found.append(rule)
+        order = self._rule_order
+        return [(i, rule) for i in sorted(per_line)
+                for rule in sorted(per_line[i], key=lambda r: order.get(id(r), len(order)))]
+
     def _match_block(self, lines: list[str], counts: list[int]) -> list:  # type: ignore[type-arg]
         if self._takes_counts:
             return self.matcher.match(lines, counts)
@@ -79,7 +102,7 @@ class Pipeline:
         """`deadline`: the document's time budget, checked between passes (LimitError)."""
         counts = count_words(doc.lines)
         state = PassState.start(doc, counts)
-        record_hits(state, self._match(doc.lines, counts, deadline))
+        record_hits(state, self._with_symbol_led(doc.lines, self._match(doc.lines, counts, deadline)))
         deadline.check("line rules")
         self._settle(state, deadline)
         deadline.check("span rules")

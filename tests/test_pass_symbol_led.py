@@ -1,0 +1,71 @@
+"""Lines led by pictographs or symbols are matched a second time without them.
+
+'📍 Pour ne manquer aucune actualité …' is a follow-us line behind a pin; a phrase rule
+anchored at the line's start cannot see it. The output keeps the article's characters,
+rules that read the symbol itself ('→ ' before a teaser headline) still see it, and a body
+line behind a symbol stays unless its words alone are cruft.
+"""
+
+from __future__ import annotations
+
+from cleaner import Cleaner, apply_removals
+from cleaner.normalize import align_to_raw, normalize_lines, strip_leading_symbols, symbol_led
+
+_CLEANER = Cleaner()
+
+_FR_BODY = ("Le fabricant de vélos électriques Veldra lance un rappel portant sur environ 12 000 exemplaires "
+            "de son modèle Trek 2 vendus en France et en Belgique.\n\nLes propriétaires peuvent faire remplacer "
+            "gratuitement la batterie chez un revendeur agréé, précise le fabricant dans un communiqué.")
+
+
+def _clean(text: str, lang: str) -> str:
+    out = _CLEANER.clean(text, lang=lang)
+    result = _CLEANER.clean_and_explain(text, lang=lang)
+    assert apply_removals(text, result.removals) == out  # removals replay
+    return out
+
+
+def test_leading_pictographs_and_arrows_are_stripped_before_a_word():
+    assert strip_leading_symbols("📍 Pour ne manquer aucune actualité") == "Pour ne manquer aucune actualité"
+    assert strip_leading_symbols("👉Lesen Sie auch: Der Streit") == "Lesen Sie auch: Der Streit"
+    assert strip_leading_symbols("➡️ 🔴 LIVE") == "LIVE"
+    assert strip_leading_symbols("▶ Video") == "Video"
+    assert strip_leading_symbols("❝Zitat") == "Zitat"
+
+
+def test_icons_alone_credits_and_plain_lines_keep_their_characters():
+    for line in ["🐦 📧 🔗", "© dpa", "™ Marke", "1️⃣ Eins", "• Lesen Sie auch", "- Anzeige -", "Text 📍 hier", ""]:
+        assert strip_leading_symbols(line) == line
+    assert symbol_led(["abc", "🐦 📧 🔗", "🔴 LIVE", "", "→ What the budget means"]) == [
+        (2, "LIVE"), (4, "What the budget means")]
+
+
+def test_the_matching_form_of_a_line_keeps_its_symbols():
+    # A rule may read the symbol ('→ ' marks a teaser headline): the second form is extra.
+    assert normalize_lines(["📍 Pour ne manquer"]) == ["📍 Pour ne manquer"]
+    raw = "👉  Lesen Sie auch (Foto:\u00a0AP)"
+    norm = normalize_lines([raw])[0]
+    span = align_to_raw(raw, norm, (norm.index("(Foto"), len(norm)))
+    assert span is not None and raw[span[0]:span[1]] == "(Foto:\u00a0AP)"
+
+
+def test_follow_us_line_behind_a_pin_goes():
+    pin = "📍 Pour ne manquer aucune actualité de Presse-citron, suivez-nous sur Google Actualités et WhatsApp."
+    out = _clean(f"Veldra rappelle 12 000 vélos électriques\n\n{_FR_BODY}\n\n{pin}", "fr")
+    assert "Pour ne manquer" not in out
+    assert _FR_BODY in out
+
+
+def test_body_line_behind_a_symbol_stays_with_its_symbol():
+    point = "✅ Les propriétaires peuvent suivre la procédure indiquée sur le site du fabricant, assure la marque."
+    out = _clean(f"Veldra rappelle 12 000 vélos électriques\n\n{_FR_BODY}\n\n{point}", "fr")
+    assert point in out
+
+
+def test_rules_that_read_the_arrow_still_see_it():
+    body = ("The city council voted 7-2 on Tuesday to build protected bike lanes on three downtown streets.\n\n"
+            "Construction is expected to begin in the spring, officials said, and to last about six months.\n\n"
+            "Opponents said the lanes would remove about 120 parking spaces from the area.")
+    out = _clean(f"Council approves new bike lanes\n\n{body}\n\n→ What the budget means for you", "en")
+    assert "What the budget" not in out
+    assert body in out
