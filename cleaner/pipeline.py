@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .document import Document, Result, render
+from typing import NamedTuple
+
+from .document import Document, Removal, Result, render
 from .engine.matcher import HyperscanMatcher, Matcher, PythonMatcher, ReferenceMatcher, build_matcher
 from .engine.patterns import compile_now
 from .engine.rulebook import Selection
@@ -62,7 +64,7 @@ class Pipeline:
         """Line-rule hits; a long document is matched in blocks with a budget check between
         (a rule's hit depends on its line only, so blocks give the same hits). `counts`:
         each line's words, counted once for the matcher and the passes."""
-        if len(lines) <= _MATCH_BLOCK or not getattr(self.matcher, "blockwise", True):
+        if len(lines) <= _MATCH_BLOCK:
             return self._match_block(lines, counts)
         hits = []
         for start in range(0, len(lines), _MATCH_BLOCK):
@@ -100,19 +102,41 @@ class Pipeline:
 
     def run(self, doc: Document, deadline: Deadline = NO_DEADLINE) -> Result:
         """`deadline`: the document's time budget, checked between passes (LimitError)."""
+        state, found = self.findings(doc, deadline)
+        return Result(
+            text=render(doc.raw, state.removed, state.spans, state.blank),
+            title=found.title, lang=doc.lang, site=doc.host, date=found.date, removals=found.removals,
+        )
+
+    def line_hits(self, lines: list[str], counts: list[int] | None = None,
+                  deadline: Deadline = NO_DEADLINE) -> list:  # type: ignore[type-arg]
+        """(line, rule) for every line rule matching a line, symbol-led lines included."""
+        if counts is None:
+            counts = count_words(lines)
+        return self._with_symbol_led(lines, self._match(lines, counts, deadline))
+
+    def findings(self, doc: Document, deadline: Deadline = NO_DEADLINE,
+                 hits: list | None = None) -> tuple[PassState, Findings]:  # type: ignore[type-arg]
+        """What `run` finds, without rendering the text. `hits`: the document's line hits
+        when the caller matched its lines already (HTML mode matches a page's lines once)."""
         counts = count_words(doc.lines)
         state = PassState.start(doc, counts)
-        record_hits(state, self._with_symbol_led(doc.lines, self._match(doc.lines, counts, deadline)))
+        record_hits(state, self.line_hits(doc.lines, counts, deadline) if hits is None else hits)
         deadline.check("line rules")
         self._settle(state, deadline)
         deadline.check("span rules")
         apply_span_rules(state)
         title_at = find_title(state)
-        return Result(
-            text=render(doc.raw, state.removed, state.spans, state.blank),
+        return state, Findings(
             title=" ".join(doc.raw[title_at].split()) if title_at is not None else None,
-            lang=doc.lang,
-            site=doc.host,
             date=doc.date or find_date(state, self.selection.months),
             removals=sorted(state.removals, key=lambda r: (r.start, r.span or (0, 0))),
         )
+
+
+class Findings(NamedTuple):
+    """A document's title, date and removals, as a pipeline found them."""
+
+    title: str | None
+    date: str | None
+    removals: list[Removal]

@@ -260,3 +260,20 @@ def test_text_rule_removals_inside_html_are_mapped_to_source_lines(cleaner):
     heading = next(r for r in result.removals if r.text == "Leave a Reply")
     assert result.source.split("\n")[heading.start] == "Leave a Reply"
     assert apply_removals(result.source, result.removals) == result.text
+
+
+def test_symbol_led_lines_of_a_page_are_matched_like_text_and_other_hits_stay_on_their_lines(cleaner):
+    # A page with a hit before a pin-led prompt: the prompt's second match (without the
+    # pin) must land on its own line, not shift the page's other hits (it once raised).
+    html = ('<html lang="fr"><body><article><h1>Le budget voté à Melun</h1><p>Publicité</p>'
+            + "".join(f"<p>Le conseil municipal a voté le budget après un long débat numéro {i} sur les écoles.</p>"
+                      for i in range(6))
+            + "<p>📍 Pour ne manquer aucune actualité, suivez-nous sur Google Actualités et WhatsApp.</p>"
+            + "<p>Lire aussi le compte rendu complet publié par la mairie la semaine dernière.</p>"
+            + "</article></body></html>")
+    result = cleaner.clean_and_explain(html)
+    removed = {r.text for r in result.removals}
+    assert "Publicité" in removed
+    assert any(text.startswith("📍 Pour ne manquer") for text in removed)
+    assert "débat numéro 0" in result.text and "Lire aussi le compte rendu complet" in result.text
+    assert apply_removals(result.source, result.removals) == result.text

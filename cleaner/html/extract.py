@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -100,28 +99,15 @@ class PageDocument:
     line_hits: dict[int, list[Any]] = field(default_factory=dict)  # line -> text rules matching it
     matched: set[int] = field(default_factory=set)  # lines already given to the matcher
 
-    def match_lines(self, matcher: Any, lines: list[int]) -> None:
-        """Match these lines (those not matched before) with the text rules, once."""
+    def match_lines(self, pipeline: Any, lines: list[int]) -> None:
+        """Match these lines (those not matched before) with the pipeline's text rules, once."""
         todo = sorted({i for i in lines if i not in self.matched})
         if not todo:
             return
         self.matched.update(todo)
-        found = matcher.match([self.doc.lines[i] for i in todo])
+        found = pipeline.line_hits([self.doc.lines[i] for i in todo])
         for k, rule in found:
             self.line_hits.setdefault(todo[k], []).append(rule)
-
-
-class _Precomputed:
-    """A matcher answering with hits found before (each line of a page is matched once)."""
-
-    blockwise = False  # answers for the whole document, whatever lines it is given
-
-    def __init__(self, rules: Any, hits: list[tuple[int, Any]]) -> None:
-        self.rules = rules
-        self.hits = hits
-
-    def match(self, lines: Any, counts: Any = None) -> list[tuple[int, Any]]:  # counts: as the real matchers take
-        return self.hits
 
 
 class HtmlExtractor:
@@ -228,7 +214,7 @@ class HtmlExtractor:
                  and (i in keep or (b.link_density <= params.max_link_density
                                     and params.short_words * 4 <= b.chars <= params.evidence_max_chars))
                  for line in range(b.first_line, b.first_line + len(b.lines))]
-        page.match_lines(pipeline.matcher, lines + _headline_lines(page.blocks, title))
+        page.match_lines(pipeline, lines + _headline_lines(page.blocks, title))
         for b in page.blocks:
             b.hits = 0
         hit: set[int] = set()
@@ -315,14 +301,12 @@ class HtmlExtractor:
         title = found_date = None
         if sub_raw:
             sub = Document(raw=sub_raw, lines=sub_lines, url=doc.url, host=doc.host, lang=doc.lang)
-            page.match_lines(pipeline.matcher, [line for line, text in zip(origin, sub_lines) if text])
+            page.match_lines(pipeline, [line for line, text in zip(origin, sub_lines) if text])
             hits = [(k, rule) for k, line in enumerate(origin) if sub_lines[k]
                     for rule in page.line_hits.get(line, ())]
-            runner = copy.copy(pipeline)  # the same passes, fed the hits found already
-            runner.matcher = _Precomputed(pipeline.matcher.rules, hits)
-            result = runner.run(sub, deadline)
-            title, found_date = result.title, result.date
-            for r in result.removals:
+            _, found = pipeline.findings(sub, deadline, hits)  # the hits found already
+            title, found_date = found.title, found.date
+            for r in found.removals:
                 if r.span is not None:
                     at = origin[r.start]
                     spans.setdefault(at, []).append(r.span)
