@@ -12,6 +12,7 @@ from .doubled_line import detect_doubled_line
 from .head_echo import detect_head_echo
 from .head_label import detect_head_label
 from .head_name import detect_head_name
+from .key_updates import detect_key_updates
 from .player_cluster import detect_player_cluster
 from .state import PassState
 from .tail_after_heading import detect_tail_after_heading
@@ -28,7 +29,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # caption-twice, which would take the second copy as a doubled line), then the tail, then what is left at the
 # end of the article (author box, title echo) is judged on what survived.
 DETECTOR_ORDER: tuple[str, ...] = (
-    "player-cluster", "video-title", "head-echo", "caption-twice", "head-name", "head-label", "caption-before-credit",
+    "player-cluster", "video-title", "head-echo", "key-updates", "caption-twice", "head-name", "head-label", "caption-before-credit",
     "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "tail-furniture",
     "author-box", "author-bio", "title-echo",
 )
@@ -36,6 +37,7 @@ DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
     "video-title": detect_video_title,
     "head-echo": detect_head_echo,
+    "key-updates": detect_key_updates,
     "caption-twice": detect_caption_twice,
     "head-name": detect_head_name,
     "head-label": detect_head_label,

@@ -1,0 +1,49 @@
+"""STRUCT-KEY-UPDATES: a live blog's list of post headlines above the first post goes; the
+posts keep their headlines, and a summary that repeats no post headline stays."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner, apply_removals
+
+_CLEANER = Cleaner()
+
+
+def _clean(text: str, lang: str) -> str:
+    out = _CLEANER.clean(text, lang=lang)
+    result = _CLEANER.clean_and_explain(text, lang=lang)
+    assert apply_removals(text, result.removals) == out  # removals replay
+    return out
+
+
+_POSTS = ("19:40 Uhr\nBerliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag\n"
+          "Die beschädigte Hauptleitung aus dem Jahr 1906 muss auf einer Länge von zwölf Metern ersetzt werden.\n"
+          "16:15 Uhr\nTram M1 fährt nur bis Hackescher Markt\n"
+          "Weil die Gleise unterspült sein könnten, endet die M1 aus Richtung Pankow am Hackeschen Markt.\n"
+          "07:30 Uhr\nStraße überflutet\n"
+          "Gegen 5.30 Uhr stand die Friedrichstraße knapp 20 Zentimeter unter Wasser, die Feuerwehr pumpte sie aus.")
+_LEAD = ("Nach einem Rohrbruch unter der Friedrichstraße sind seit dem frühen Montagmorgen rund 6.000 Haushalte "
+         "in Mitte ohne Wasser. Wir berichten im Liveblog.")
+_HEAD = "Wasserrohrbruch in Mitte: Friedrichstraße gesperrt, Tausende ohne Wasser\nAktualisiert: 23.11.2026, 19:48 Uhr\n"
+
+
+def test_list_of_post_headlines_above_the_first_post_goes():
+    text = (_HEAD + "Das Wichtigste in Kürze\nBerliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag\n"
+            "Tram M1 fährt nur bis Hackescher Markt\n" + _LEAD + "\n" + _POSTS)
+    out = _clean(text, "de")
+    assert out.count("Berliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag") == 1
+    assert out.count("Tram M1 fährt nur bis Hackescher Markt") == 1
+    assert out.index(_LEAD) < out.index("Tram M1")  # the posts keep their headlines
+    assert "Straße überflutet" in out
+
+
+def test_summary_that_repeats_no_post_headline_stays():
+    summary = "Rund 6.000 Haushalte ohne Wasser\nFriedrichstraße zwischen Oranienburger Tor und Reinhardtstraße gesperrt\n"
+    text = _HEAD + "Das Wichtigste in Kürze\n" + summary + _LEAD + "\n" + _POSTS
+    out = _clean(text, "de")
+    assert summary.strip() in out
+
+
+def test_one_repeated_headline_is_no_list():
+    text = (_HEAD + "Berliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag\n\n" + _LEAD + "\n" + _POSTS)
+    out = _clean(text, "de")
+    assert out.count("Berliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag") == 2
