@@ -14,6 +14,7 @@ from .head_label import detect_head_label
 from .head_name import detect_head_name
 from .key_updates import detect_key_updates
 from .player_cluster import detect_player_cluster
+from .poll import detect_poll
 from .state import PassState
 from .tail_after_heading import detect_tail_after_heading
 from .tail_islands import detect_comment_thread, detect_tail_furniture, detect_tail_tags, detect_tail_teaser
@@ -29,7 +30,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # caption-twice, which would take the second copy as a doubled line), then the tail, then what is left at the
 # end of the article (author box, title echo) is judged on what survived.
 DETECTOR_ORDER: tuple[str, ...] = (
-    "player-cluster", "video-title", "head-echo", "key-updates", "caption-twice", "head-name", "head-label", "caption-before-credit",
+    "player-cluster", "video-title", "head-echo", "key-updates", "poll", "caption-twice", "head-name", "head-label", "caption-before-credit",
     "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "tail-furniture",
     "author-box", "author-bio", "title-echo",
 )
@@ -38,6 +39,7 @@ DETECTORS: dict[str, Detector] = {
     "video-title": detect_video_title,
     "head-echo": detect_head_echo,
     "key-updates": detect_key_updates,
+    "poll": detect_poll,
     "caption-twice": detect_caption_twice,
     "head-name": detect_head_name,
     "head-label": detect_head_label,

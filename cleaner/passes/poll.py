@@ -1,0 +1,50 @@
+"""A reader poll inside the article: its question, its answer options and its vote button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from ..engine.patterns import compile_pattern
+from .state import TEXT_END as _SENTENCE_END, PassState
+
+__all__ = ["detect_poll"]
+
+
+def detect_poll(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """A question line followed, in the same block, by two to six short answer options
+    ("AZ-Umfrage: Gehen Sie heuer zum Gansessen?" / "Ja, mindestens einmal" / "Nein, das ist
+    mir zu teuer" / "Abstimmen") is a poll when a vote button (`vote_shape`) stands right
+    under the options, or when the question carries a poll label (`label_shape`) and a removed
+    line (the widget's button or counter) does. Question, options and button go.
+
+    The options are short and end without punctuation: an interview's short answers end like
+    sentences ("Nein.", "Ja, leider."), and a question heading over a list of facts has no
+    vote button under the list and no poll label.
+    """
+    vote = compile_pattern(params.get("vote_shape", "(?!)"), regex.IGNORECASE)
+    label = compile_pattern(params.get("label_shape", "(?!)"), regex.IGNORECASE)
+    min_options, max_options = params.get("min_options", 2), params.get("max_options", 6)
+    option_words, question_words = params.get("option_words", 8), params.get("question_words", 25)
+    lines, removed, blank = state.doc.lines, state.removed, state.blank
+    for q in state.nonblank:
+        line = lines[q]
+        if not line.endswith("?") or state.words(q) > question_words:
+            continue
+        end = q + 1
+        while end < len(lines) and end - q - 1 < max_options and _option(state, end, option_words):
+            end += 1
+        if end - q - 1 < min_options:
+            continue
+        under = lines[end] if end < len(lines) else ""
+        if under and vote.search(under):
+            state.drop(rule_id, category, q, end + 1)
+        elif label.search(line) and end < len(lines) and removed[end] and not blank[end]:
+            state.drop(rule_id, category, q, end)
+
+
+def _option(state: PassState, i: int, option_words: int) -> bool:
+    line = state.doc.lines[i]
+    return bool(line) and not state.removed[i] and state.words(i) <= option_words \
+        and not line.endswith(_SENTENCE_END)
