@@ -8,6 +8,7 @@ from typing import Any
 from .author_box import detect_author_bio, detect_author_box
 from .caption_before_credit import detect_caption_before_credit
 from .caption_twice import detect_caption_twice
+from .comma_tags import detect_comma_tags
 from .doubled_line import detect_doubled_line
 from .head_echo import detect_head_echo
 from .head_label import detect_head_label
@@ -31,7 +32,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # end of the article (author box, title echo) is judged on what survived.
 DETECTOR_ORDER: tuple[str, ...] = (
     "player-cluster", "video-title", "head-echo", "key-updates", "poll", "caption-twice", "head-name", "head-label", "caption-before-credit",
-    "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "tail-furniture",
+    "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "comma-tags", "tail-furniture",
     "author-box", "author-bio", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
@@ -50,6 +51,7 @@ DETECTORS: dict[str, Detector] = {
     "teaser-run": detect_teaser_run,
     "tail-teaser": detect_tail_teaser,
     "tail-tags": detect_tail_tags,
+    "comma-tags": detect_comma_tags,
     "tail-furniture": detect_tail_furniture,
     "author-box": detect_author_box,
     "author-bio": detect_author_bio,
