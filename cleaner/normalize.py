@@ -47,21 +47,37 @@ _LEADING_SYMBOLS = regex.compile(
     "^(?:[" + _SYMBOL_BLOCKS + "\\p{Extended_Pictographic}\u20e3\ufe0e\ufe0f\U000e0020-\U000e007f]"
     "(?<![\u00a9\u00ae\u2122]) ?)+(?=[\\p{L}\\p{N}\"'“„«‹(\\[])"
 )
-_FIRST_SYMBOL = "\u2190"   # a line whose first character lies below is left as it is
+_FIRST_SYMBOL = "\u2190"   # a line whose first character lies below is left as it is (but for _MARKS)
+# Bullets and quote or arrow marks before a teaser or label ("» Lesen Sie auch: …", "> Related
+# stories", "• Jetzt abonnieren", "– Teilen"): only with a space after them, so a German
+# quotation (»Wir …«), a negative number or a hyphenated word keeps its first character.
+_MARKS = frozenset("•·‣»›>+*–—-|#")
+_LEADING_MARKS = regex.compile("^(?:[•·‣»›>+*–—|#-]+ )+(?=[\\p{L}\\p{N}\"'“„«‹(\\[])")
 
 
 def strip_leading_symbols(line: str) -> str:
-    """`line` without the pictographs and symbols in front of its first word."""
-    if not line or line[0] < _FIRST_SYMBOL:
-        return line
-    return _LEADING_SYMBOLS.sub("", line, count=1)
+    """`line` without the pictographs, symbols and bullet marks in front of its first word."""
+    for _ in range(3):  # a run may mix them ("» 👉 Lesen Sie auch")
+        if not line:
+            return line
+        if line[0] >= _FIRST_SYMBOL:
+            stripped = _LEADING_SYMBOLS.sub("", line, count=1)
+        elif line[0] in _MARKS:
+            stripped = _LEADING_MARKS.sub("", line, count=1)
+        else:
+            return line
+        if stripped == line:
+            return line
+        line = stripped
+    return line
 
 
 def symbol_led(lines: list[str]) -> list[tuple[int, str]]:
     """(index, line without its leading symbols) of each line that starts with symbols before a word."""
     found = []
+    marks = _MARKS
     for i, line in enumerate(lines):
-        if line and line[0] >= _FIRST_SYMBOL:
+        if line and (line[0] >= _FIRST_SYMBOL or line[0] in marks):
             stripped = strip_leading_symbols(line)
             if stripped != line:
                 found.append((i, stripped))

@@ -34,7 +34,7 @@ def test_leading_pictographs_and_arrows_are_stripped_before_a_word():
 
 
 def test_icons_alone_credits_and_plain_lines_keep_their_characters():
-    for line in ["🐦 📧 🔗", "© dpa", "™ Marke", "1️⃣ Eins", "• Lesen Sie auch", "- Anzeige -", "Text 📍 hier", ""]:
+    for line in ["🐦 📧 🔗", "© dpa", "™ Marke", "1️⃣ Eins", "Text 📍 hier", "•Lesen Sie auch", ""]:
         assert strip_leading_symbols(line) == line
     assert symbol_led(["abc", "🐦 📧 🔗", "🔴 LIVE", "", "→ What the budget means"]) == [
         (2, "LIVE"), (4, "What the budget means")]
@@ -69,3 +69,30 @@ def test_rules_that_read_the_arrow_still_see_it():
     out = _clean(f"Council approves new bike lanes\n\n{body}\n\n→ What the budget means for you", "en")
     assert "What the budget" not in out
     assert body in out
+
+
+def test_bullet_and_arrow_marks_before_a_teaser_or_label():
+    assert strip_leading_symbols("» Lesen Sie auch: Sparhaushalt in Berlin") == "Lesen Sie auch: Sparhaushalt in Berlin"
+    assert strip_leading_symbols("> Related stories") == "Related stories"
+    assert strip_leading_symbols("• Jetzt abonnieren") == "Jetzt abonnieren"
+    assert strip_leading_symbols("– Teilen") == "Teilen"
+    # Without a space the mark is part of the text: a German quotation, a negative number.
+    for line in ["»Wir sparen nicht an den Kindern«", "-5 Grad in der Nacht", "#Berlin", "- "]:
+        assert strip_leading_symbols(line) == line
+
+
+def test_bulleted_body_list_stays():
+    items = ("- Werbung für Sportwetten soll im Fernsehen vor 21 Uhr verboten werden.\n"
+             "• Lesen Sie auch die Kommentare unter dem Gesetzentwurf, rät der Verbraucherschützer.\n"
+             "– Von Montag an gilt das neue Tempolimit auf der Stadtautobahn.\n"
+             "- 12 Tote und 40 Verletzte zählte die Polizei im vergangenen Jahr")
+    body = ("Der Bundestag hat am Donnerstag ein Gesetzespaket zum Glücksspiel beschlossen, das mehrere Änderungen bringt.\n"
+            "Die wichtigsten Punkte:\n" + items + "\n\nDie Opposition kritisierte das Paket als zu zaghaft und kündigte Änderungsanträge an.")
+    out = _clean("Bundestag beschließt Glücksspielpaket\n\n" + body, "de")
+    assert items in out
+
+
+def test_teaser_behind_a_quote_mark_goes():
+    text = "Veldra rappelle 12 000 vélos électriques\n\n" + _FR_BODY + "\n\n» Lire aussi : Vélos électriques, le marché repart\n\n" + _FR_BODY
+    out = _clean(text, "fr")
+    assert "Lire aussi" not in out
