@@ -49,3 +49,11 @@ def test_question_heading_over_a_list_stays_without_button_or_label():
 def test_one_option_is_no_poll():
     text = f"{_HEAD}{_P1}\nGehen Sie heuer zum Gansessen?\nJa, mindestens einmal\nAbstimmen\n{_P2}"
     assert "Gehen Sie heuer zum Gansessen?" in _clean(text, "de")
+
+
+def test_poll_over_a_results_link_or_vote_counter_goes():
+    for under in ["Ergebnis anzeigen", "1.234 Stimmen", "View results", "2,310 votes", "Voir les résultats"]:
+        poll = f"Gehen Sie heuer zum Gansessen?\nJa, mindestens einmal\nNein, das ist mir zu teuer\n{under}"
+        out = _clean(f"{_HEAD}{_P1}\n{poll}\n{_P2}", "de")
+        assert "Gansessen?" not in out and "mindestens einmal" not in out, under
+        assert _P2 in out

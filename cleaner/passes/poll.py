@@ -33,7 +33,8 @@ def detect_poll(state: PassState, rule_id: str, category: str, params: dict[str,
         if not line.endswith("?") or state.words(q) > question_words:
             continue
         end = q + 1
-        while end < len(lines) and end - q - 1 < max_options and _option(state, end, option_words):
+        while end < len(lines) and end - q - 1 < max_options and _option(state, end, option_words) \
+                and not vote.search(lines[end]):
             end += 1
         if end - q - 1 < min_options:
             continue
