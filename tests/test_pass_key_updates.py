@@ -47,3 +47,13 @@ def test_one_repeated_headline_is_no_list():
     text = (_HEAD + "Berliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag\n\n" + _LEAD + "\n" + _POSTS)
     out = _clean(text, "de")
     assert out.count("Berliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag") == 2
+
+
+def test_list_whose_items_carry_their_time_stamps_goes():
+    listed = ("Die Übersicht\n19:40 Uhr\nBerliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag\n"
+              "16:15 Uhr\nTram M1 fährt nur bis Hackescher Markt\n")
+    out = _clean(_HEAD + listed + _LEAD + "\n" + _POSTS, "de")
+    assert out.count("Berliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag") == 1
+    assert out.count("Tram M1 fährt nur bis Hackescher Markt") == 1
+    assert out.index(_LEAD) < out.index("Tram M1")
+    assert "Die Übersicht" not in out

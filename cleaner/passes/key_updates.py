@@ -35,10 +35,11 @@ def detect_key_updates(state: PassState, rule_id: str, category: str, params: di
     seen: set[str] = set()
     for i in state.kept():
         key = _key(lines[i])
-        if key in seen and posts.get(key) == i:
+        stamped = posts.get(key, ())
+        if key in seen and i in stamped:
             break  # the posts begin: this is the second copy of a listed headline
         seen.add(key)
-        if _headline_like(state, i, max_words) and posts.get(key, -1) > i \
+        if _headline_like(state, i, max_words) and stamped and stamped[-1] > i \
                 and (not run or _adjacent(state, run[-1], i)):
             run.append(i)
             continue
@@ -51,6 +52,8 @@ def detect_key_updates(state: PassState, rule_id: str, category: str, params: di
     if title in run:
         return
     heading = run[0] - 1
+    while heading > 0 and removed[heading] and not state.blank[heading]:
+        heading -= 1  # past the first item's own time stamp
     if heading >= 0 and not removed[heading] and not state.blank[heading] and heading != title \
             and state.words(heading) <= heading_words and not lines[heading].rstrip().endswith(_HEADING_END):
         run.insert(0, heading)
@@ -58,16 +61,17 @@ def detect_key_updates(state: PassState, rule_id: str, category: str, params: di
         state.drop_line(rule_id, category, i)
 
 
-def _post_headlines(state: PassState, max_words: int, stamp_cats: frozenset[str]) -> dict[str, int]:
+def _post_headlines(state: PassState, max_words: int, stamp_cats: frozenset[str]) -> dict[str, list[int]]:
     """The first line of each post: a headline-like kept line right under (same block) a
-    time stamp that a rule removed; keyed by its text, ignoring case."""
-    found: dict[str, int] = {}
+    time stamp that a rule removed; keyed by its text, ignoring case, with every place it
+    stands (the list's items may carry their posts' time stamps too: "19:40" / headline)."""
+    found: dict[str, list[int]] = {}
     lines, removed = state.doc.lines, state.removed
     for i in range(1, len(lines)):
         if removed[i] or state.blank[i] or not removed[i - 1] or state.removed_as(i - 1) not in stamp_cats:
             continue
         if _headline_like(state, i, max_words):
-            found.setdefault(_key(lines[i]), i)
+            found.setdefault(_key(lines[i]), []).append(i)
     return found
 
 
