@@ -67,11 +67,15 @@ def _post_headlines(state: PassState, max_words: int, stamp_cats: frozenset[str]
     stands (the list's items may carry their posts' time stamps too: "19:40" / headline)."""
     found: dict[str, list[int]] = {}
     lines, removed = state.doc.lines, state.removed
-    for i in range(1, len(lines)):
-        if removed[i] or state.blank[i] or not removed[i - 1] or state.removed_as(i - 1) not in stamp_cats:
+    for removal in state.removals:  # a line under a removed stamp follows the end of a removal
+        i = removal.end
+        if removal.span is not None or removal.category not in stamp_cats or i >= len(lines) \
+                or removed[i] or state.blank[i] or state.removed_as(i - 1) not in stamp_cats:
             continue
         if _headline_like(state, i, max_words):
             found.setdefault(_key(lines[i]), []).append(i)
+    for stamped in found.values():
+        stamped.sort()
     return found
 
 

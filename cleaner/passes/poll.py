@@ -28,9 +28,9 @@ def detect_poll(state: PassState, rule_id: str, category: str, params: dict[str,
     min_options, max_options = params.get("min_options", 2), params.get("max_options", 6)
     option_words, question_words = params.get("option_words", 8), params.get("question_words", 25)
     lines, removed, blank = state.doc.lines, state.removed, state.blank
-    for q in state.nonblank:
+    for q in _questions(state):
         line = lines[q]
-        if not line.endswith("?") or state.words(q) > question_words:
+        if state.words(q) > question_words:
             continue
         end = q + 1
         while end < len(lines) and end - q - 1 < max_options and _option(state, end, option_words) \
@@ -43,6 +43,14 @@ def detect_poll(state: PassState, rule_id: str, category: str, params: dict[str,
             state.drop(rule_id, category, q, end + 1)
         elif label.search(line) and end < len(lines) and removed[end] and not blank[end]:
             state.drop(rule_id, category, q, end)
+
+
+def _questions(state: PassState) -> list[int]:
+    """The lines ending with a question mark (once per document: the text does not change)."""
+    found = state.cache.get("poll questions")
+    if found is None:
+        found = state.cache["poll questions"] = [i for i in state.nonblank if state.doc.lines[i].endswith("?")]
+    return found  # type: ignore[return-value]
 
 
 def _option(state: PassState, i: int, option_words: int) -> bool:
