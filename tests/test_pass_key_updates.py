@@ -57,3 +57,18 @@ def test_list_whose_items_carry_their_time_stamps_goes():
     assert out.count("Tram M1 fährt nur bis Hackescher Markt") == 1
     assert out.index(_LEAD) < out.index("Tram M1")
     assert "Die Übersicht" not in out
+
+
+def test_list_partly_taken_by_a_label_rule_loses_its_last_item_and_the_post_keeps_its_headline():
+    # 'Key events' takes the items under it as teasers (drop-next, up to three lines): the
+    # fourth line is the last item, and without it title-echo took the post's own headline.
+    text = ("Storm Bert live: Flood warnings across Wales as rivers rise\nLast updated: 19:48 GMT\nKey events\n"
+            "2h ago\nRail lines closed between Cardiff and Swansea\n4h ago\nHundreds of homes without power in Gwynedd\n"
+            "Heavy rain has hit Wales since Saturday night, with more than 30 flood warnings in place on Sunday evening.\n"
+            "19:40 GMT\nRail lines closed between Cardiff and Swansea\n"
+            "Transport for Wales said services would not run before Monday morning after flooding near Bridgend.\n"
+            "17:55 GMT\nHundreds of homes without power in Gwynedd\n"
+            "National Grid said engineers were working to restore supplies but warned some homes could be cut off overnight.")
+    out = _clean(text, "en")
+    assert out.count("Hundreds of homes without power in Gwynedd") == 1
+    assert out.index("Hundreds of homes") > out.index("Transport for Wales")

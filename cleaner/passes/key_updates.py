@@ -31,16 +31,18 @@ def detect_key_updates(state: PassState, rule_id: str, category: str, params: di
     if len(posts) < min_run:
         return
     lines, removed = state.doc.lines, state.removed
-    run: list[int] = []
+    run: list[int] = []  # the list's items, also those a rule took already (a drop-next label)
     seen: set[str] = set()
-    for i in state.kept():
+    for i in state.nonblank:
         key = _key(lines[i])
         stamped = posts.get(key, ())
+        listed = _headline_like(state, i, max_words) and bool(stamped) and stamped[-1] > i
+        if removed[i] and not listed:
+            continue  # a time stamp or label between the items
         if key in seen and i in stamped:
             break  # the posts begin: this is the second copy of a listed headline
         seen.add(key)
-        if _headline_like(state, i, max_words) and stamped and stamped[-1] > i \
-                and (not run or _adjacent(state, run[-1], i)):
+        if listed and (not run or _adjacent(state, run[-1], i)):
             run.append(i)
             continue
         if len(run) >= min_run:
@@ -51,8 +53,12 @@ def detect_key_updates(state: PassState, rule_id: str, category: str, params: di
     title = find_title(state)
     if title in run:
         return
-    heading = run[0] - 1
-    while heading > 0 and removed[heading] and not state.blank[heading]:
+    first = run[0]
+    run = [i for i in run if not removed[i]]
+    if not run:
+        return
+    heading = first - 1
+    while heading > 0 and removed[heading] and not state.blank[heading] and state.removed_as(heading) in stamp_cats:
         heading -= 1  # past the first item's own time stamp
     if heading >= 0 and not removed[heading] and not state.blank[heading] and heading != title \
             and state.words(heading) <= heading_words and not lines[heading].rstrip().endswith(_HEADING_END):
