@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 __all__ = ["split_lines", "normalize_lines", "normalize_text", "collapse_whitespace", "align_to_raw",
-           "collapsed", "word_count", "count_words", "strip_leading_symbols", "symbol_led"]
+           "collapsed", "word_count", "count_words", "strip_leading_symbols", "strip_trailing_symbols", "symbol_led"]
 
 # Removed before matching: soft hyphen, zero-width characters, word joiner, BOM,
 # bidi marks. None of them is visible, so none of them can carry meaning for a rule.
@@ -72,14 +72,32 @@ def strip_leading_symbols(line: str) -> str:
     return line
 
 
+# The same symbols after a line's last word ("Artikel teilen ▶", "View comments ⬇", "Jetzt
+# abonnieren →", "Zur Startseite >"); not "»", which closes a French quotation, nor © ® ™.
+_TRAILING_SYMBOLS = regex.compile(
+    "(?<=[\\p{L}\\p{N}.!?:)\\]\"'”“]) ?(?:[" + _SYMBOL_BLOCKS + "\\p{Extended_Pictographic}\u20e3\ufe0e\ufe0f›>]"
+    "(?<![\u00a9\u00ae\u2122]) ?)+$"
+)
+_TRAILING_MARKS = frozenset("›>")
+
+
+def strip_trailing_symbols(line: str) -> str:
+    """`line` without the pictographs, arrows and symbols after its last word."""
+    if not line or (line[-1] < _FIRST_SYMBOL and line[-1] not in _TRAILING_MARKS):
+        return line
+    return _TRAILING_SYMBOLS.sub("", line, count=1)
+
+
 def symbol_led(lines: list[str]) -> list[tuple[int, str]]:
-    """(index, line without its leading symbols) of each line that starts with symbols before a word."""
+    """(index, line without its leading and trailing symbols) of each line that starts with
+    symbols before its first word or ends with symbols after its last word."""
     found = []
-    marks = _MARKS
+    marks, trailing = _MARKS, _TRAILING_MARKS
     for i, line in enumerate(lines):
-        if line and (line[0] >= _FIRST_SYMBOL or line[0] in marks):
-            stripped = strip_leading_symbols(line)
-            if stripped != line:
+        if line and (line[0] >= _FIRST_SYMBOL or line[0] in marks or line[-1] >= _FIRST_SYMBOL
+                     or line[-1] in trailing):
+            stripped = strip_trailing_symbols(strip_leading_symbols(line))
+            if stripped != line and stripped:
                 found.append((i, stripped))
     return found
 

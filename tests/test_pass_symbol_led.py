@@ -9,7 +9,7 @@ line behind a symbol stays unless its words alone are cruft.
 from __future__ import annotations
 
 from cleaner import Cleaner, apply_removals
-from cleaner.normalize import align_to_raw, normalize_lines, strip_leading_symbols, symbol_led
+from cleaner.normalize import align_to_raw, normalize_lines, strip_leading_symbols, strip_trailing_symbols, symbol_led
 
 _CLEANER = Cleaner()
 
@@ -96,3 +96,22 @@ def test_teaser_behind_a_quote_mark_goes():
     text = "Veldra rappelle 12 000 vélos électriques\n\n" + _FR_BODY + "\n\n» Lire aussi : Vélos électriques, le marché repart\n\n" + _FR_BODY
     out = _clean(text, "fr")
     assert "Lire aussi" not in out
+
+
+def test_trailing_arrows_and_pictographs_are_stripped_after_a_word():
+    assert strip_trailing_symbols("Artikel teilen ▶") == "Artikel teilen"
+    assert strip_trailing_symbols("View comments ⬇") == "View comments"
+    assert strip_trailing_symbols("Zur Startseite >") == "Zur Startseite"
+    # A French quotation closes with »; © is a credit's sign; a comparison is text.
+    for line in ["« Je suis un vendeur »", "Alle Rechte vorbehalten ©", "5 > 3", "🐦 📧 🔗"]:
+        assert strip_trailing_symbols(line) == line
+    assert symbol_led(["👉 Lesen Sie auch ▶"]) == [(0, "Lesen Sie auch")]
+
+
+def test_share_button_with_a_trailing_arrow_goes_and_a_quote_stays():
+    quote = "« Je suis un vendeur, mais un vendeur qui veut faire rire les passants dans la rue »"
+    text = ("Veldra rappelle 12 000 vélos électriques\n\n" + _FR_BODY + "\n\n" + quote + "\n\nPartager cet article ▶\n\n"
+            + _FR_BODY)
+    out = _clean(text, "fr")
+    assert "Partager cet article" not in out
+    assert quote in out
