@@ -57,3 +57,9 @@ def test_poll_over_a_results_link_or_vote_counter_goes():
         out = _clean(f"{_HEAD}{_P1}\n{poll}\n{_P2}", "de")
         assert "Gansessen?" not in out and "mindestens einmal" not in out, under
         assert _P2 in out
+
+
+def test_labelled_survey_results_with_figures_stay():
+    results = "Umfrage: Wie zufrieden sind die Münchner mit ihrer Stadt?\nSehr zufrieden 34 Prozent\nZufrieden 40 Prozent\nUnzufrieden 26 Prozent"
+    out = _clean(f"{_HEAD}{_P1}\n{results}\nGrafik: dpa\n{_P2}", "de")
+    assert results in out

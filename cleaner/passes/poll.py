@@ -21,7 +21,8 @@ def detect_poll(state: PassState, rule_id: str, category: str, params: dict[str,
 
     The options are short and end without punctuation: an interview's short answers end like
     sentences ("Nein.", "Ja, leider."), and a question heading over a list of facts has no
-    vote button under the list and no poll label.
+    vote button under the list and no poll label. Under a poll label without a button, options
+    with figures are a survey's results reported by the article, and stay.
     """
     vote = compile_pattern(params.get("vote_shape", "(?!)"), regex.IGNORECASE)
     label = compile_pattern(params.get("label_shape", "(?!)"), regex.IGNORECASE)
@@ -41,7 +42,9 @@ def detect_poll(state: PassState, rule_id: str, category: str, params: dict[str,
         under = lines[end] if end < len(lines) else ""
         if under and vote.search(under):
             state.drop(rule_id, category, q, end + 1)
-        elif label.search(line) and end < len(lines) and removed[end] and not blank[end]:
+        elif label.search(line) and end < len(lines) and removed[end] and not blank[end] \
+                and not any(c.isdigit() for k in range(q + 1, end) for c in lines[k]):
+            # Options with figures are a survey's results ("Sehr zufrieden: 34 Prozent"), the article's.
             state.drop(rule_id, category, q, end)
 
 
