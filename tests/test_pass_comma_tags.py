@@ -41,3 +41,13 @@ def test_comma_line_before_the_last_paragraph_stays():
             "community-led replanting has restored around 400 hectares of mangrove forest.\n\n"
             "Ada Foah, Sogakope, Keta\n\nThe three towns have set up committees that decide which creeks to replant first.")
     assert "Ada Foah, Sogakope, Keta" in _clean(text, "en")
+
+
+def test_bar_joined_tags_and_hashtags_at_the_end_go():
+    assert _clean(_EN + "\n\nMangroves | Coastal Ecosystems | Ghana", "en") == _EN
+    assert _clean(_EN + "\n\n#Mangroves #Ghana #Climate", "en") == _EN
+
+
+def test_one_hashtag_or_a_numbered_hashtag_line_stays():
+    for last in ["#Mangroves", "#1 Hit in Ghana"]:
+        assert last in _clean(_EN + "\n\n" + last, "en")

@@ -41,13 +41,27 @@ def _announced(state: PassState, i: int) -> bool:
         and state.doc.lines[above].rstrip().endswith(":")
 
 
+# How tag links are joined on one line: commas, or bars and dots between spaced items.
+_SEPARATORS = (",", " | ", " · ", " • ")
+
+
 def _tags(line: str, min_items: int, item_words: int, max_words: int) -> bool:
-    if line.count(",") < min_items - 1 or line.endswith(_SENTENCE_END) or ":" in line:
+    if line.endswith(_SENTENCE_END) or ":" in line:
         return False
-    items = line.split(",")
-    if sum(len(item.split()) for item in items) > max_words:
-        return False
-    return all(_label(item.strip(), item_words) for item in items)
+    if line.startswith("#"):
+        return _hashtags(line, min_items - 1)
+    for sep in _SEPARATORS:
+        if line.count(sep) >= min_items - 1:
+            items = line.split(sep)
+            return sum(len(item.split()) for item in items) <= max_words \
+                and all(_label(item.strip(), item_words) for item in items)
+    return False
+
+
+def _hashtags(line: str, min_tags: int) -> bool:
+    """Only hashtags ("#Klima #Energie #Berlin"): the tag links of a social-media style footer."""
+    tags = line.split()
+    return len(tags) >= min_tags and all(len(tag) > 1 and tag[0] == "#" and tag[1:2].isalnum() for tag in tags)
 
 
 def _label(item: str, item_words: int) -> bool:
