@@ -72,3 +72,14 @@ def test_list_partly_taken_by_a_label_rule_loses_its_last_item_and_the_post_keep
     out = _clean(text, "en")
     assert out.count("Hundreds of homes without power in Gwynedd") == 1
     assert out.index("Hundreds of homes") > out.index("Transport for Wales")
+
+
+def test_list_in_a_scrape_that_sets_every_line_apart_goes():
+    spaced = lambda text: "\n\n".join(text.split("\n"))  # noqa: E731
+    listed = ("Das Wichtigste\nBerliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag\n"
+              "Tram M1 fährt nur bis Hackescher Markt\n")
+    out = _clean(spaced(_HEAD + listed + _LEAD + "\n" + _POSTS), "de")
+    assert out.count("Berliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag") == 1
+    assert out.count("Tram M1 fährt nur bis Hackescher Markt") == 1
+    assert out.index(_LEAD) < out.index("Tram M1")
+    assert "Das Wichtigste" not in out

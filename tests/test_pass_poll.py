@@ -63,3 +63,12 @@ def test_labelled_survey_results_with_figures_stay():
     results = "Umfrage: Wie zufrieden sind die Münchner mit ihrer Stadt?\nSehr zufrieden 34 Prozent\nZufrieden 40 Prozent\nUnzufrieden 26 Prozent"
     out = _clean(f"{_HEAD}{_P1}\n{results}\nGrafik: dpa\n{_P2}", "de")
     assert results in out
+
+
+def test_poll_in_a_scrape_that_sets_every_line_apart_goes_with_its_button_only():
+    poll = "Gehen Sie heuer zum Gansessen?\n\nJa, mindestens einmal\n\nNein, das ist mir zu teuer\n\nAbstimmen"
+    out = _clean(f"{_HEAD}{_P1}\n\n{poll}\n\n{_P2}", "de")
+    assert "Gansessen?" not in out and "mindestens einmal" not in out and _P2 in out
+    labelled = "Umfrage: Gehen Sie heuer zum Gansessen?\n\nJa, mindestens einmal\n\nNein, das ist mir zu teuer\n\nAnzeige"
+    out = _clean(f"{_HEAD}{_P1}\n\n{labelled}\n\n{_P2}", "de")
+    assert "Ja, mindestens einmal" in out

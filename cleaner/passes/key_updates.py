@@ -53,12 +53,14 @@ def detect_key_updates(state: PassState, rule_id: str, category: str, params: di
     title = find_title(state)
     if title in run:
         return
-    first = run[0]
+    first, last = run[0], run[-1]
+    spaced = any(state.blank[k] for k in range(first, last))  # a scrape that sets every line apart
     run = [i for i in run if not removed[i]]
     if not run:
         return
     heading = first - 1
-    while heading > 0 and removed[heading] and not state.blank[heading] and state.removed_as(heading) in stamp_cats:
+    while heading > 0 and ((spaced and state.blank[heading])
+                           or (removed[heading] and state.removed_as(heading) in stamp_cats)):
         heading -= 1  # past the first item's own time stamp
     if heading >= 0 and not removed[heading] and not state.blank[heading] and heading != title \
             and state.words(heading) <= heading_words and not lines[heading].rstrip().endswith(_HEADING_END):
@@ -74,9 +76,13 @@ def _post_headlines(state: PassState, max_words: int, stamp_cats: frozenset[str]
     found: dict[str, list[int]] = {}
     lines, removed = state.doc.lines, state.removed
     for removal in state.removals:  # a line under a removed stamp follows the end of a removal
+        if removal.span is not None or removal.category not in stamp_cats \
+                or state.removed_as(removal.end - 1) not in stamp_cats:
+            continue
         i = removal.end
-        if removal.span is not None or removal.category not in stamp_cats or i >= len(lines) \
-                or removed[i] or state.blank[i] or state.removed_as(i - 1) not in stamp_cats:
+        while i < len(lines) and state.blank[i]:
+            i += 1  # a scrape that sets every line apart
+        if i >= len(lines) or removed[i]:
             continue
         if _headline_like(state, i, max_words):
             found.setdefault(_key(lines[i]), []).append(i)
@@ -91,8 +97,9 @@ def _headline_like(state: PassState, i: int, max_words: int) -> bool:
 
 
 def _adjacent(state: PassState, a: int, b: int) -> bool:
-    """b follows a in the same block, with nothing but removed lines between."""
-    return all(state.removed[k] and not state.blank[k] for k in range(a + 1, b))
+    """b follows a with nothing kept between (removed lines, or blank ones in a scrape that
+    sets every line apart)."""
+    return all(state.removed[k] or state.blank[k] for k in range(a + 1, b))
 
 
 def _key(line: str) -> str:

@@ -33,16 +33,20 @@ def detect_poll(state: PassState, rule_id: str, category: str, params: dict[str,
         line = lines[q]
         if state.words(q) > question_words:
             continue
-        end = q + 1
-        while end < len(lines) and end - q - 1 < max_options and _option(state, end, option_words) \
-                and not vote.search(lines[end]):
-            end += 1
-        if end - q - 1 < min_options:
+        options, end, spaced = 0, q + 1, False
+        while end < len(lines) and options < max_options:
+            if blank[end]:  # a scrape that sets every line apart
+                spaced, end = True, end + 1
+                continue
+            if not _option(state, end, option_words) or vote.search(lines[end]):
+                break
+            options, end = options + 1, end + 1
+        if options < min_options:
             continue
         under = lines[end] if end < len(lines) else ""
         if under and vote.search(under):
             state.drop(rule_id, category, q, end + 1)
-        elif label.search(line) and end < len(lines) and removed[end] and not blank[end] \
+        elif not spaced and label.search(line) and end < len(lines) and removed[end] \
                 and not any(c.isdigit() for k in range(q + 1, end) for c in lines[k]):
             # Options with figures are a survey's results ("Sehr zufrieden: 34 Prozent"), the article's.
             state.drop(rule_id, category, q, end)
