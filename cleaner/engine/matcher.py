@@ -56,10 +56,13 @@ __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "
            "cache_dir", "hyperscan_available"]
 
 _PLAN_VERSION = "12"   # bump when what a plan holds changes: cached plans and databases are keyed by it
-_LAYOUT_VERSION = "6"   # how a segment's databases are made from a plan (cached databases)
+_LAYOUT_VERSION = "7"   # how a segment's databases are made from a plan (cached databases)
 # Word-count tiers: a translation of a rule with max_words scans only the lines of at most
-# the next tier's word count (body paragraphs are long, so these documents are small).
-_WORD_TIERS = (8, 16, 32, 64, 128)
+# the next tier's word count (body paragraphs are long, so these documents are small). One
+# tier: on the generated corpus, the finer tiers (8, 16, 32, 64, 128) cost as much scan time
+# as one tier of 32 words, in five scans a document instead of one, and a hit of a rule
+# with a smaller bound on a longer line is dropped by word count (`HyperscanMatcher._scan`).
+_WORD_TIERS = (32,)
 
 
 class Matcher(Protocol):
@@ -370,9 +373,11 @@ def hyperscan_available() -> bool:
 class HyperscanMatcher:
     """One Hyperscan scan per document for all rules, then exact checks of candidate lines.
 
-    Rules are compiled in segments by pack family (sites/, de/, common/, ...), each cached
-    on its own, so every selection that shares the shipped language and common packs
-    reuses their databases; a document is scanned once per segment.
+    Rules are compiled in segments (`_segment_spans`): a language's packs and the common
+    packs together, as every selection of the language holds them, and each site family on
+    its own, so a new host compiles only its site rules. A segment has a literal database
+    and one translation database per word tier: a document is scanned about three times
+    (it was eleven with a segment per family and five tiers, for the same hits).
     """
 
     def __init__(self, rules: Sequence[Rule], regex_timeout: float | None = None) -> None:
@@ -386,12 +391,12 @@ class HyperscanMatcher:
         self.exact = _ExactLines(self.rules)
         self._local = threading.local()
         self.segments: list[_Segment] = []
-        start = 0
-        for end in range(1, len(self.rules) + 1):
-            if end == len(self.rules) or _family(self.rules[end]) != _family(self.rules[start]):
-                skip = frozenset(r - start for r in self.exact.rules if start <= r < end)
-                self.segments.append(_Segment(hyperscan, self.rules[start:end], start, skip))
-                start = end
+        for start, end, runs in _segment_spans(self.rules):
+            skip = frozenset(r - start for r in self.exact.rules if start <= r < end)
+            self.segments.append(_Segment(hyperscan, self.rules[start:end], start, skip, runs))
+        # A hit of a rule with a word bound on a longer line is no candidate (its check would
+        # refuse the line): a tier's database also holds the rules of the smaller bounds.
+        self._most = tuple(_most_words(rule) for rule in self.rules)
         self.always = tuple(seg.offset + r for seg in self.segments for r in seg.always)
         # Rules with a common literal ("prev", " at ") are found by their translation, which
         # may have been generalised to fit its budget ("^r[^\n]*"): a line it hits is
@@ -416,23 +421,22 @@ class HyperscanMatcher:
         if text is None:
             return ReferenceMatcher(self.rules, self.regex_timeout).match(lines)
         candidates: dict[int, set[int]] = {}
-        keyed = raw = None
+        docs = _TierDocs(lines, text, word_counts)
+        keyed = None
         for seg in self.segments:
             if seg.lit_db is not None:
                 if keyed is None:
                     keyed = text_key(text).encode("utf-8", "surrogatepass")
-                self._scan(seg.lit_db, keyed, candidates, seg.offset)
+                self._scan(seg.lit_db, keyed, candidates, seg.offset, docs)
             for tier, db in seg.raw_dbs:
-                if raw is None:
-                    raw = _TierDocs(lines, text.encode("utf-8", "surrogatepass"), word_counts)
-                data, index = raw.get(tier)
+                data, index = docs.get(tier)
                 if not data:
                     continue  # no line is short enough for this tier's rules
-                self._scan(db, data, candidates, seg.offset, both_sides=True, index=index)
+                self._scan(db, data, candidates, seg.offset, docs, both_sides=True, index=index)
         self.exact.add_candidates(lines, candidates)
         return _verify(self.rules, lines, candidates, self.always, self._memo, self._checks, self._ids)
 
-    def _scan(self, db: Any, data: bytes, candidates: dict[int, set[int]], offset: int,
+    def _scan(self, db: Any, data: bytes, candidates: dict[int, set[int]], offset: int, docs: _TierDocs,
               both_sides: bool = False, index: list[int] | None = None) -> None:
         """Record (line, rule) candidates; a hit belongs to the line of its last byte.
 
@@ -440,7 +444,8 @@ class HyperscanMatcher:
         (`^` then parts that can be empty) ends where a line starts, so its last byte is
         the "\\n" before: with `both_sides`, a hit ending on a "\\n" is a candidate for the
         lines on both sides of it. `data` may hold only some of the lines: `index` maps its
-        line numbers to the document's (`_TierDocs`).
+        line numbers to the document's (`_TierDocs`). A line with more words than the rule
+        accepts (`_most_words`) is no candidate: its check would refuse it.
         """
         ends: list[tuple[int, int]] = []
         add = ends.append
@@ -453,6 +458,9 @@ class HyperscanMatcher:
             return
         ends.sort()
         count = data.count
+        most = self._most
+        n = len(docs.lines)
+        counts: Sequence[int] | None = None   # counted when a hit of a bounded rule needs them
         line, pos = -1, 0
         for end, rule in ends:
             if end == 0:
@@ -460,14 +468,20 @@ class HyperscanMatcher:
             line += count(b"\n", pos, end - 1)
             pos = end - 1
             rule += offset
+            bound = most[rule]
+            if bound is not None and counts is None:
+                counts = docs.words()
             at = line if index is None else index[line]
-            found = candidates.get(at)
-            if found is None:
-                candidates[at] = {rule}
-            else:
-                found.add(rule)
+            if 0 <= at < n and (bound is None or counts[at] <= bound):  # type: ignore[index]
+                found = candidates.get(at)
+                if found is None:
+                    candidates[at] = {rule}
+                else:
+                    found.add(rule)
             if both_sides and data[end - 1] == 10:
-                candidates.setdefault(line + 1 if index is None else index[line + 1], set()).add(rule)
+                at = line + 1 if index is None else index[line + 1]
+                if at < n and (bound is None or counts[at] <= bound):  # type: ignore[index]
+                    candidates.setdefault(at, set()).add(rule)
 
 
 def _literal_exprs(lits: frozenset[Literal], rule: int, hs: Any) -> list[tuple[bytes, int, int]] | None:
@@ -524,12 +538,46 @@ def _family(rule: Rule) -> str:
     return rule.pack.split("/", 1)[0]
 
 
-def _word_tier(rule: Rule) -> int | None:
-    """The smallest word-count tier that holds every line the rule can accept (None: all
-    lines). A line of at most max_chars characters has at most (max_chars + 1) // 2 words."""
+# Pack families whose rules differ from one selection to the next (a host's site packs):
+# they keep databases of their own, so a new host compiles only its site rules. The other
+# families (a language's packs, the common packs) recur in every selection of a language
+# and are compiled into one set of databases, which a document is scanned with once per
+# tier rather than once per family and tier.
+_OWN_DATABASES = frozenset({"sites"})
+
+
+def _segment_spans(rules: Sequence[Rule]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """The (start, end) of each segment of `rules`, with its runs of one family (relative
+    to start: the unit whose plan is cached, shared by the selections that hold it)."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for end in range(1, len(rules) + 1):
+        if end == len(rules) or _family(rules[end]) != _family(rules[start]):
+            runs.append((start, end))
+            start = end
+    spans: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for start, end in runs:
+        alone = _family(rules[start]) in _OWN_DATABASES
+        if spans and not alone and _family(rules[spans[-1][0]]) not in _OWN_DATABASES:
+            first = spans[-1][0]
+            spans[-1] = (first, end, [*spans[-1][2], (start - first, end - first)])
+        else:
+            spans.append((start, end, [(0, end - start)]))
+    return spans
+
+
+def _most_words(rule: Rule) -> int | None:
+    """The most words a line the rule accepts can have (None: no bound). A line of at most
+    max_chars characters has at most (max_chars + 1) // 2 words."""
     most = rule.max_words
     if rule.max_chars is not None:
         most = min(most if most is not None else 1 << 30, (rule.max_chars + 1) // 2)
+    return most
+
+
+def _word_tier(rule: Rule) -> int | None:
+    """The smallest word-count tier that holds every line the rule can accept (None: all lines)."""
+    most = _most_words(rule)
     if most is None:
         return None
     return next((t for t in _WORD_TIERS if most <= t), None)
@@ -539,23 +587,27 @@ class _TierDocs:
     """Per word-count tier, the document of the lines with at most that many words, as
     bytes, and the index of each of its lines in the whole document (then a sentinel past
     the last line, where a hit on the final or the first "\\n" lands: no line of it); an
-    empty document if no line is in the tier."""
+    empty document if no line is in the tier. Each is made when first asked for, and so
+    are the lines' word counts."""
 
-    def __init__(self, lines: Sequence[str], raw: bytes, counts: Sequence[int] | None = None) -> None:
+    def __init__(self, lines: Sequence[str], text: str, counts: Sequence[int] | None = None) -> None:
         self.lines = lines
-        self.raw = raw
+        self.text = text
         self.counts = counts
-        self.docs: dict[int | None, tuple[bytes, list[int] | None]] = {None: (raw, None)}
+        self.docs: dict[int | None, tuple[bytes, list[int] | None]] = {}
+
+    def words(self) -> Sequence[int]:
+        if self.counts is None:
+            self.counts = count_words(self.lines)  # type: ignore[arg-type]
+        return self.counts
 
     def get(self, tier: int | None) -> tuple[bytes, list[int] | None]:
         found = self.docs.get(tier)
         if found is None:
             lines = self.lines
-            if self.counts is None:
-                self.counts = count_words(lines)  # type: ignore[arg-type]
-            keep = [i for i, w in enumerate(self.counts) if w <= tier]  # type: ignore[operator]
-            if len(keep) == len(lines):
-                found = (self.raw, None)
+            keep = None if tier is None else [i for i, w in enumerate(self.words()) if w <= tier]
+            if keep is None or len(keep) == len(lines):
+                found = self.docs.get(None) or (self.text.encode("utf-8", "surrogatepass"), None)
             elif not keep:
                 found = (b"", [])  # nothing to scan ("\n\n" would read as one empty line)
             else:
@@ -567,9 +619,11 @@ class _TierDocs:
 
 
 class _Segment:
-    """The compiled databases for a run of rules of one pack family."""
+    """The compiled databases for a run of rules: the families that recur in selections
+    together, or one family of `_OWN_DATABASES` (see `_segment_spans`)."""
 
-    def __init__(self, hyperscan: Any, rules: Sequence[Rule], offset: int, skip: frozenset[int] = frozenset()) -> None:
+    def __init__(self, hyperscan: Any, rules: Sequence[Rule], offset: int, skip: frozenset[int] = frozenset(),
+                 runs: Sequence[tuple[int, int]] | None = None) -> None:
         self._hs = hyperscan
         self.rules = tuple(rules)
         self.offset = offset
@@ -581,7 +635,10 @@ class _Segment:
                                        f"-{tiers}", skip)
         if self._load(f"hsdb-{key}.bin"):
             return
-        plan = _plan(self.rules, "hyperscan", skip)
+        # Plans are made (and cached) per run of one family: a run recurs in many segments.
+        plan = [entry for start, end in (runs or [(0, len(self.rules))])
+                for entry in _plan(self.rules[start:end], "hyperscan",
+                                   frozenset(r - start for r in skip if start <= r < end))]
         width = len(self.rules)
         lit_exprs: list[tuple[bytes, int, int]] = []   # scanned over text_key(document)
         raw_exprs: list[tuple[bytes, int, int]] = []   # scanned over the document itself
