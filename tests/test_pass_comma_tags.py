@@ -3,21 +3,13 @@ goes; an article's own list or sentence of names stays."""
 
 from __future__ import annotations
 
-from cleaner import Cleaner, apply_removals
+from replay import clean_replayed as _clean
 
-_CLEANER = Cleaner()
 
 _EN = ("Community replanting restores mangroves on the Volta\n\n"
        "Along the Volta estuary in Ghana, community-led replanting has restored around 400 hectares of mangrove forest.\n\n"
        "The fishers decided which creeks to replant, and they now share the income from carbon credits.\n\n"
        "Researchers say the model could work in other West African estuaries as well.")
-
-
-def _clean(text: str, lang: str) -> str:
-    out = _CLEANER.clean(text, lang=lang)
-    result = _CLEANER.clean_and_explain(text, lang=lang)
-    assert apply_removals(text, result.removals) == out  # removals replay
-    return out
 
 
 def test_tag_line_at_the_end_goes():

@@ -3,16 +3,7 @@ posts keep their headlines, and a summary that repeats no post headline stays.""
 
 from __future__ import annotations
 
-from cleaner import Cleaner, apply_removals
-
-_CLEANER = Cleaner()
-
-
-def _clean(text: str, lang: str) -> str:
-    out = _CLEANER.clean(text, lang=lang)
-    result = _CLEANER.clean_and_explain(text, lang=lang)
-    assert apply_removals(text, result.removals) == out  # removals replay
-    return out
+from replay import clean_replayed as _clean
 
 
 _POSTS = ("19:40 Uhr\nBerliner Wasserbetriebe: Reparatur dauert bis Dienstagmittag\n"

@@ -3,20 +3,12 @@ answers or a list of facts in the article stays."""
 
 from __future__ import annotations
 
-from cleaner import Cleaner, apply_removals
+from replay import clean_replayed as _clean
 
-_CLEANER = Cleaner()
 
 _HEAD = "Stromausfall in Schwabing: Wirt verschenkt 80 Gänsebraten\n\n"
 _P1 = "Als am Sonntagabend in Teilen Schwabings der Strom ausfiel, standen im Gasthaus gerade 80 Gänse im Ofen."
 _P2 = "Umfrage-Ergebnisse seines Branchenverbands zeigen, dass viele Wirte in diesem Jahr weniger Gänse bestellt haben."
-
-
-def _clean(text: str, lang: str) -> str:
-    out = _CLEANER.clean(text, lang=lang)
-    result = _CLEANER.clean_and_explain(text, lang=lang)
-    assert apply_removals(text, result.removals) == out  # removals replay
-    return out
 
 
 def test_poll_with_vote_button_goes():

@@ -6,16 +6,10 @@ Headline echoed above the headline (head-echo), a name shown twice in the byline
 
 from __future__ import annotations
 
-from cleaner import Cleaner, apply_removals
+from cleaner import Cleaner
+from replay import clean_replayed as _clean
 
 _CLEANER = Cleaner()
-
-
-def _clean(text: str, lang: str) -> str:
-    out = _CLEANER.clean(text, lang=lang)
-    result = _CLEANER.clean_and_explain(text, lang=lang)
-    assert apply_removals(text, result.removals) == out  # removals replay
-    return out
 
 
 _TREES = "Christmas tree prices expected to rise up to 10 per cent after dry summer: growers"

@@ -8,21 +8,13 @@ line behind a symbol stays unless its words alone are cruft.
 
 from __future__ import annotations
 
-from cleaner import Cleaner, apply_removals
+from replay import clean_replayed as _clean
 from cleaner.normalize import align_to_raw, normalize_lines, strip_leading_symbols, strip_trailing_symbols, symbol_led
 
-_CLEANER = Cleaner()
 
 _FR_BODY = ("Le fabricant de vélos électriques Veldra lance un rappel portant sur environ 12 000 exemplaires "
             "de son modèle Trek 2 vendus en France et en Belgique.\n\nLes propriétaires peuvent faire remplacer "
             "gratuitement la batterie chez un revendeur agréé, précise le fabricant dans un communiqué.")
-
-
-def _clean(text: str, lang: str) -> str:
-    out = _CLEANER.clean(text, lang=lang)
-    result = _CLEANER.clean_and_explain(text, lang=lang)
-    assert apply_removals(text, result.removals) == out  # removals replay
-    return out
 
 
 def test_leading_pictographs_and_arrows_are_stripped_before_a_word():
