@@ -217,3 +217,13 @@ def test_headline_repeated_under_its_byline_keeps_the_first_copy():
     text = f"{_TREES}\nBy The Canadian Press\nPublished Nov. 24, 2026\n{_TREES}\n\n{_TREE_BODY}"
     out = _clean(text, "en")
     assert out.startswith(_TREES)
+
+
+def test_a_run_of_title_echoes_goes_in_one_cleaning():
+    # Six copies of the first line: each round of the pipeline dropped one echo from the last
+    # three lines and the rounds ran out, so cleaning the output again took one more.
+    text = " Advertisement \n" * 6 + ('"We want to hear from you," the mayor told residents at the meeting.\n'
+                                     '"It was the best day of my life." (Smith)')
+    once = _clean(text, "de")
+    assert once.split("\n")[0] == "Advertisement" and once.count("Advertisement") == 1
+    assert _clean(once, "de") == once
