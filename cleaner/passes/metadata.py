@@ -6,7 +6,7 @@ import regex
 
 from .state import PassState
 
-__all__ = ["find_title", "find_date"]
+__all__ = ["find_title", "find_date", "reads_like_headline"]
 
 _MAX_TITLE_WORDS = 30
 _MAX_KICKER_WORDS = 5
@@ -37,7 +37,7 @@ def find_title(state: PassState, look_at: int = 6) -> int | None:
     for n, i in enumerate(kept):
         if _reads_like_paragraph(state, i):
             break
-        if _reads_like_headline(state, i):
+        if reads_like_headline(state, i):
             following = kept[n + 1] if n + 1 < len(kept) else None
             if following is not None and _is_kicker_of(state, i, following):
                 return following
@@ -58,7 +58,7 @@ def _after_labels(state: PassState, kept: list[int], n: int) -> int | None:
     return kept[k] if n < k < len(kept) else None
 
 
-def _reads_like_headline(state: PassState, i: int) -> bool:
+def reads_like_headline(state: PassState, i: int) -> bool:
     return 3 <= state.words(i) <= _MAX_TITLE_WORDS and not state.doc.lines[i].endswith(".")
 
 
@@ -68,7 +68,7 @@ def _reads_like_paragraph(state: PassState, i: int) -> bool:
 
 def _is_kicker_of(state: PassState, kicker: int, headline: int) -> bool:
     """A short label line right above a longer headline-like line is that headline's kicker."""
-    return state.words(kicker) <= _MAX_KICKER_WORDS and _reads_like_headline(state, headline) \
+    return state.words(kicker) <= _MAX_KICKER_WORDS and reads_like_headline(state, headline) \
         and state.words(headline) > state.words(kicker)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .author_box import detect_author_bio, detect_author_box
+from .boxes import detect_box_name, detect_score_header
 from .caption_before_credit import detect_caption_before_credit
 from .caption_twice import detect_caption_twice
 from .comma_tags import detect_comma_tags
@@ -29,18 +30,22 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 
 # Order matters: clusters and duplicates first (a headline echoed above the headline before
 # caption-twice, which would take the second copy as a doubled line), then the tail, then what is left at the
-# end of the article (author box, title echo) is judged on what survived.
+# end of the article (author box, title echo) is judged on what survived. A score line above the headline goes
+# before the head passes ask find_title, which would otherwise take the competition label for the headline.
 DETECTOR_ORDER: tuple[str, ...] = (
-    "player-cluster", "video-title", "head-echo", "key-updates", "poll", "caption-twice", "head-name", "head-label", "caption-before-credit",
+    "player-cluster", "video-title", "score-header", "head-echo", "key-updates", "poll", "box-name", "caption-twice",
+    "head-name", "head-label", "caption-before-credit",
     "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "comma-tags", "tail-furniture",
     "author-box", "author-bio", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
     "video-title": detect_video_title,
+    "score-header": detect_score_header,
     "head-echo": detect_head_echo,
     "key-updates": detect_key_updates,
     "poll": detect_poll,
+    "box-name": detect_box_name,
     "caption-twice": detect_caption_twice,
     "head-name": detect_head_name,
     "head-label": detect_head_label,
@@ -63,6 +68,7 @@ DETECTORS: dict[str, Detector] = {
 # tail headings) and the document, so a rerun on an equal signature repeats its last run.
 # A detector that reads positions any other way must not be added without its regions.
 _REGIONS_READ: dict[str, frozenset[str]] = {
+    "score-header": frozenset({"head"}),
     "head-echo": frozenset({"head"}),
     "head-name": frozenset({"head"}),
     "head-label": frozenset({"head"}),

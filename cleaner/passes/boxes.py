@@ -1,0 +1,127 @@
+"""Boxes inside the article recognised by their shape: a quote or product box's name line
+next to its price row, a match's score line above the headline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from ..engine.patterns import compile_pattern
+from .metadata import find_title, reads_like_headline
+from .state import TEXT_END, PassState
+
+__all__ = ["detect_box_name", "detect_score_header"]
+
+# Every word of a box's name starts with a capital or a digit ("Altrava N", "Solvane S9",
+# "VALORGE", "Velmar Energie"): a subheading of the article has lower-case words.
+_NAME_WORD = regex.compile(r"^[\p{Lu}\d][\p{L}\d&.'’+-]*$")
+
+
+def detect_box_name(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """The name line of a quote or product box goes with the box's price row.
+
+    A rule removes the row with the price ("CHF 84.20 | −9.30%", "$699 at Amazon",
+    "449 € Voir l'offre"); the instrument or product name printed right above it ("Altrava
+    N", "Solvane S9", "Kestra K3") is only a name, and a short line with a price right under
+    it ("Save $100") is the box's deal badge. Both must sit in the row's block (no blank
+    line between, removed lines may), and the box is taken only as a whole: a run of more
+    such lines than `max_names` above (or `max_badges` below) is a list, not a box, and
+    stays. Runs are measured over kept and removed lines alike, so a second round (and a
+    second cleaning) finds the same runs and takes nothing more.
+    """
+    price = compile_pattern(params["price_pattern"], regex.V0)
+    row_categories = frozenset(params.get("row_categories", ("ads", "other")))
+    rows = [i for i in state.lines_hit_as(row_categories) if state.removed[i] and price.search(state.doc.lines[i])]
+    if not rows:
+        return
+    title_at = find_title(state)
+    name_words, max_names = params.get("name_words", 4), params.get("max_names", 2)
+    badge_words, max_badges = params.get("badge_words", 4), params.get("max_badges", 1)
+    row_set = frozenset(rows)
+    for row in rows:
+        names = _run(state, row, -1, lambda i: _is_name(state, i, name_words), row_set)
+        if len(names) <= max_names:
+            _drop_kept(state, rule_id, category, names, title_at)
+        badges = _run(state, row, 1, lambda i: _is_badge(state, i, badge_words, price), row_set)
+        if len(badges) <= max_badges:
+            _drop_kept(state, rule_id, category, badges, title_at)
+
+
+def _run(state: PassState, row: int, step: int, fits: Any, rows: frozenset[int]) -> list[int]:
+    """The lines next to `row` in direction `step`, in its block, that fit, up to the first
+    kept line that does not. Removed lines that fit count (a name this pass took, or one a
+    rule took, is still part of the box in the next round); other removed lines and other
+    price rows are passed over ("WKN: A40VLM" between "Velmar Energie" and its quote row)."""
+    found = []
+    i = row + step
+    while 0 <= i < len(state.blank) and not state.blank[i]:
+        if i in rows:
+            pass
+        elif fits(i):
+            found.append(i)
+        elif not state.removed[i]:
+            break
+        i += step
+    return found
+
+
+def _is_name(state: PassState, i: int, max_words: int) -> bool:
+    text = state.doc.lines[i]
+    return 0 < state.words(i) <= max_words and not text.endswith(TEXT_END) \
+        and all(_NAME_WORD.match(w) for w in text.split())
+
+
+def _is_badge(state: PassState, i: int, max_words: int, price: regex.Pattern[str]) -> bool:
+    text = state.doc.lines[i]
+    return 0 < state.words(i) <= max_words and not text.endswith(TEXT_END) and price.search(text) is not None
+
+
+def _drop_kept(state: PassState, rule_id: str, category: str, found: list[int], title_at: int | None) -> None:
+    if title_at in found:
+        return  # the headline names the product too ("Solvane S9" as a one-line title): not a box
+    for i in found:
+        if not state.removed[i]:
+            state.drop_line(rule_id, category, i)
+
+
+def detect_score_header(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """A match's score line above the headline goes, with the competition label above it.
+
+    Sports pages print a scoreboard before the headline ("United Rugby Championship" /
+    "Leinster 31-17 Sharks" / headline; "Bundesliga" / "VfL Wolfsburg – Werder Bremen 2:1").
+    The score line's shape (`score_pattern`: two teams and a score, nothing else) says what
+    it is; its place says it is not a results list: only in the head, before the first
+    paragraph, and with a headline-like line still to come under it. A label right above it
+    (at most `label_words` words, not a sentence, with only removed lines or the start of
+    the text above) is the scoreboard's competition name.
+    """
+    score = compile_pattern(params["score_pattern"], regex.V0)
+    kept = state.kept()
+    lines = state.doc.lines
+    body_words, label_words = params.get("body_words", 12), params.get("label_words", 4)
+    for pos, i in enumerate(kept):
+        if not state.in_region(i, "head") or _paragraph(state, i, body_words):
+            return
+        if not score.match(lines[i]) or not _headline_follows(state, kept, pos):
+            continue
+        state.drop_line(rule_id, category, i)
+        if pos and _is_label_above(state, kept, pos - 1, label_words):
+            state.drop_line(rule_id, category, kept[pos - 1])
+        return
+
+
+def _paragraph(state: PassState, i: int, body_words: int) -> bool:
+    return state.words(i) >= body_words or state.doc.lines[i].endswith((".", "!", "?"))
+
+
+def _headline_follows(state: PassState, kept: list[int], pos: int) -> bool:
+    """The next kept line under the score line reads like a headline: the score line is not
+    the page's only title."""
+    return pos + 1 < len(kept) and reads_like_headline(state, kept[pos + 1])
+
+
+def _is_label_above(state: PassState, kept: list[int], at: int, label_words: int) -> bool:
+    """kept[at] is a short label with nothing kept above it: the scoreboard's competition."""
+    i = kept[at]
+    return at == 0 and state.words(i) <= label_words and not state.doc.lines[i].endswith(TEXT_END)
