@@ -13,9 +13,11 @@ from .state import PassState
 __all__ = ["detect_caption_before_credit", "one_sentence"]
 
 # A sentence ending inside the line: a word of two letters or more (or a number of three
-# digits or more: a year) before the stop, a capital after it. "8. April" and "Dr. Smith"
-# do not count as two sentences ... the second one does, which only keeps more text.
-_SENTENCE_BREAK = regex.compile(r"(?:\p{L}{2}|\d{3})[.!?][»\"”’)]?\s+[«„“\"(]?\p{Lu}")
+# digits or more: a year) before the stop, a capital after it. "8. April" does not count as
+# two sentences, nor does a two-letter word of a capital and a small letter before a full
+# stop, an abbreviation of a title or a place ("Dr. Smith", "St. Vith", "Mr. Jones"); an
+# acronym ("in the US. The …") or a small word ("… so. Dann …") still ends a sentence.
+_SENTENCE_BREAK = regex.compile(r"(?:\p{L}{3}|\d{3}|(?<!\p{L})(?!\p{Lu}\p{Ll}\.)\p{L}{2})[.!?][»\"”’)]?\s+[«„“\"(]?\p{Lu}")
 
 
 # A quotation that closes the line after its own full stop ('… optimistisch: „Wir sind … am Ziel.“'):

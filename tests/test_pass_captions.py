@@ -1,0 +1,25 @@
+"""STRUCT-CAPTION-ABOVE-CREDIT reads an abbreviation before a capital ("St. Vith", "Dr. Smith")
+as part of one sentence; two sentences next to a credit stay."""
+
+from __future__ import annotations
+
+from replay import clean_replayed as _clean
+
+_HEAD = ("St. Vith: Neuer TEC-Fahrplan sorgt für Unmut bei Schülern und Eltern\n\n"
+         "Betroffen ist vor allem die Linie zwischen Burg-Reuland und St. Vith, die seit November später fährt.\n"
+         "Der Bus erreicht den Schulbusbahnhof erst kurz nach Unterrichtsbeginn, klagen die Eltern.\n"
+         "Die Gemeinde hat sich deshalb an die Verkehrsgesellschaft gewandt und eine Lösung verlangt.\n")
+_P1 = "Seit dem Fahrplanwechsel kommen mehrere Dutzend Schüler aus den Dörfern rund um St. Vith morgens zu spät."
+_P2 = "Das könnte sich bald ändern: Die TEC hat zugesagt, die Abfahrtszeit ab Januar wieder vorzuverlegen."
+
+
+def test_caption_with_a_place_abbreviation_goes_with_its_credit():
+    caption = "Morgens am Busbahnhof St. Vith: Viele Schüler kommen derzeit nicht pünktlich an."
+    out = _clean(f"{_HEAD}{_P1}\n{caption}\nFoto: Helmut Kessler\n{_P2}", "de")
+    assert out == f"{_HEAD}{_P1}\n{_P2}"
+
+
+def test_two_sentences_above_a_credit_stay():
+    body = "Die Schüler warten am Busbahnhof. Der Bus kommt erst zehn Minuten später."
+    out = _clean(f"{_HEAD}{_P1}\n{body}\nFoto: Helmut Kessler\n{_P2}", "de")
+    assert body in out and "Helmut Kessler" not in out
