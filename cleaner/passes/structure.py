@@ -9,6 +9,7 @@ from .author_box import detect_author_bio, detect_author_box
 from .boxes import detect_box_name, detect_score_header
 from .caption_before_credit import detect_caption_before_credit
 from .caption_twice import detect_caption_twice
+from .closing_bio import detect_interviewee_bio
 from .comma_tags import detect_comma_tags
 from .doubled_line import detect_doubled_line
 from .head_echo import detect_head_echo
@@ -36,7 +37,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "player-cluster", "video-title", "score-header", "head-echo", "key-updates", "poll", "box-name", "caption-twice",
     "head-name", "head-label", "caption-before-credit",
     "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "comma-tags", "tail-furniture",
-    "author-box", "author-bio", "title-echo",
+    "author-box", "author-bio", "interviewee-bio", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
     "player-cluster": detect_player_cluster,
@@ -60,6 +61,7 @@ DETECTORS: dict[str, Detector] = {
     "tail-furniture": detect_tail_furniture,
     "author-box": detect_author_box,
     "author-bio": detect_author_bio,
+    "interviewee-bio": detect_interviewee_bio,
     "title-echo": detect_title_echo,
 }
 
@@ -76,6 +78,7 @@ _REGIONS_READ: dict[str, frozenset[str]] = {
     "teaser-run": frozenset({"tail"}),
     "author-box": frozenset({"tail"}),
     "author-bio": frozenset({"tail"}),
+    "interviewee-bio": frozenset({"tail"}),
 }
 
 
