@@ -11,6 +11,8 @@ from .state import PassState
 
 __all__ = ["detect_head_name"]
 
+_SENTENCE_END = (".", "!", "?", ":", ";", "…")
+
 
 def detect_head_name(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
     """A name line in the head next to a byline or dateline a rule removed is the byline.
@@ -26,6 +28,7 @@ def detect_head_name(state: PassState, rule_id: str, category: str, params: dict
     if not state.lines_hit_as(signal):
         return  # no byline or dateline anywhere: nothing to stand next to
     title_at = find_title(state)
+    _outlet_under_title(state, rule_id, category, title_at, signal, params.get("outlet_words", 0))
     lines = state.doc.lines
     kept = state.kept()
     candidates = []
@@ -58,3 +61,18 @@ def _byline_next_to(state: PassState, i: int, signal: frozenset[str], taken: set
                     j in taken or any(r.category in signal for r in state.hits.get(j, ()))):
                 return True
     return False
+
+
+def _outlet_under_title(state: PassState, rule_id: str, category: str, title_at: int | None,
+                        signal: frozenset[str], max_words: int) -> None:
+    """A word or two right under the headline and right above a removed byline or dateline,
+    in one block, is the outlet or desk the byline names ("oe24" / "23. November 2026 19:12"):
+    a standfirst is longer, and a label above the headline is a kicker, not this."""
+    if title_at is None or not max_words:
+        return
+    i, lines = title_at + 1, state.doc.lines
+    if i + 1 >= len(lines) or state.blank[i] or state.removed[i] or state.blank[i + 1] or not state.removed[i + 1]:
+        return
+    if state.words(i) <= max_words and not lines[i].endswith(_SENTENCE_END) and state.in_region(i, "head") \
+            and any(r.category in signal for r in state.hits.get(i + 1, ())):
+        state.drop_line(rule_id, category, i)
