@@ -34,7 +34,7 @@ def detect_teaser_run(state: PassState, rule_id: str, category: str, params: dic
             continue
         if not state.in_region(i, "tail"):
             continue
-        if _kicker_sibling(state, i, kicker, max_words):
+        if _kicker_sibling(state, i, kicker, max_words) or _topic_sibling(state, i, max_words, topic_words):
             state.drop_line(rule_id, category, i)
             continue
         run, j = [], i
@@ -56,6 +56,23 @@ def _kicker_sibling(state: PassState, i: int, shape: str, max_words: int) -> boo
         return False
     pattern = compile_pattern(shape, 0)
     return pattern.search(state.doc.lines[i]) is not None and pattern.search(state.doc.lines[i - 1]) is not None
+
+
+def _topic_sibling(state: PassState, i: int, max_words: int, topic_words: int) -> bool:
+    """Line i is a "topic: headline" teaser with the same topic as the removed teaser right
+    above it ("Dubai: New bus route links Expo City …" / "Dubai: Paid parking zones extended
+    …"): the box's next teaser, even when the article goes on right under it. A body line
+    under a teaser neither repeats its topic before a colon nor ends without a full stop."""
+    lines = state.doc.lines
+    if not (_teaser(lines[i], state.words(i), max_words, topic_words)
+            and _teaser(lines[i - 1], state.words(i - 1), max_words, topic_words)):
+        return False
+    return _topic(lines[i]) == _topic(lines[i - 1])
+
+
+def _topic(line: str) -> str:
+    found = _TOPIC_COLON.match(line)
+    return found.group("topic").casefold() if found else ""
 
 
 def _teaser(line: str, words: int, max_words: int, topic_words: int) -> bool:
