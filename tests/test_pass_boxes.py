@@ -91,7 +91,8 @@ def test_score_header_and_competition_go_and_the_headline_is_found():
 
 
 def test_score_header_shapes():
-    for score in ("VfL Wolfsburg – Werder Bremen 2:1", "Remparts 4 - Océanic 3 (Prol.)", "Stade de Reims 2-0 Paris FC"):
+    for score in ("VfL Wolfsburg – Werder Bremen 2:1", "Remparts 4 - Océanic 3 (Prol.)", "Stade de Reims 2-0 Paris FC",
+                  "Bayern München 3:1 (1:0) Borussia Dortmund", "EHC Biel – SC Bern 4:3 (1:0, 2:2, 1:1)", "HC Davos - ZSC Lions 3:2 n.V."):
         out = _clean(f"{score}\n{_RUGBY_HEAD}{_RUGBY_P1}", "en")
         assert score not in out and _RUGBY_P1 in out
 
