@@ -101,9 +101,11 @@ def detect_score_header(state: PassState, rule_id: str, category: str, params: d
     lines = state.doc.lines
     body_words, label_words = params.get("body_words", 12), params.get("label_words", 4)
     for pos, i in enumerate(kept):
-        if not state.in_region(i, "head") or _paragraph(state, i, body_words):
+        if not state.in_region(i, "head"):
             return
         if not score.match(lines[i]) or not _headline_follows(state, kept, pos):
+            if _paragraph(state, i, body_words):
+                return
             continue
         state.drop_line(rule_id, category, i)
         if pos and _is_label_above(state, kept, pos - 1, label_words):
