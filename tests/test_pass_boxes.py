@@ -108,3 +108,17 @@ def test_results_list_in_the_body_stays():
 def test_score_sentence_and_a_score_as_only_title_stay():
     text = "Leinster 31-17 Sharks\n\nLeinster won 31-17.\n\n" + _RUGBY_P1
     assert _clean(text, "en") == text
+
+
+def test_product_name_with_a_camel_case_word_above_a_bare_price_goes():
+    head = "Apple cuts the price of the iPhone 16 Pro ahead of the holidays\n\n"
+    p1 = "Apple has cut the price of its iPhone 16 Pro by $100 in the US, the company said on Monday."
+    p2 = "The cut follows similar moves by Samsung and Google earlier this month, analysts said."
+    out = _clean(f"{head}{p1}\niPhone 16 Pro (256GB)\n$999 $899\nSee at Amazon\n{p2}", "en")
+    assert out == f"{head}{p1}\n{p2}"
+
+
+def test_fact_list_with_prices_next_to_an_ad_marker_stays():
+    facts = "Eintritt: 12 €\nKinder: 6 €"
+    out = _clean(f"{_DE_HEAD}{_DE_P1}\n{facts}\nAnzeige\n{_DE_P2}", "de")
+    assert facts in out

@@ -14,8 +14,9 @@ from .state import TEXT_END, PassState
 __all__ = ["detect_box_name", "detect_score_header"]
 
 # Every word of a box's name starts with a capital or a digit ("Altrava N", "Solvane S9",
-# "VALORGE", "Velmar Energie"): a subheading of the article has lower-case words.
-_NAME_WORD = regex.compile(r"^[\p{Lu}\d][\p{L}\d&.'’+-]*$")
+# "VALORGE", "Velmar Energie"), or a small letter before a capital ("iPhone", "eBike"), and may
+# stand in brackets ("(128 GB)"): a subheading of the article has lower-case words.
+_NAME_WORD = regex.compile(r"^\(?(?:[\p{Lu}\d]|\p{Ll}\p{Lu})[\p{L}\d&.'’+-]*\)?$")
 
 
 def detect_box_name(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
@@ -24,13 +25,14 @@ def detect_box_name(state: PassState, rule_id: str, category: str, params: dict[
     A rule removes the row with the price ("CHF 84.20 | −9.30%", "$699 at Amazon",
     "449 € Voir l'offre"); the instrument or product name printed right above it ("Altrava
     N", "Solvane S9", "Kestra K3") is only a name, and a short line with a price right under
-    it ("Save $100") is the box's deal badge. Both must sit in the row's block (no blank
+    it ("Save $100", "−25 %") is the box's deal badge. Both must sit in the row's block (no blank
     line between, removed lines may), and the box is taken only as a whole: a run of more
     such lines than `max_names` above (or `max_badges` below) is a list, not a box, and
     stays. Runs are measured over kept and removed lines alike, so a second round (and a
     second cleaning) finds the same runs and takes nothing more.
     """
     price = compile_pattern(params["price_pattern"], regex.V0)
+    discount = compile_pattern(params.get("discount_pattern", "(?!)"), regex.V0)
     row_categories = frozenset(params.get("row_categories", ("ads", "other")))
     rows = [i for i in state.lines_hit_as(row_categories) if state.removed[i] and price.search(state.doc.lines[i])]
     if not rows:
@@ -43,7 +45,7 @@ def detect_box_name(state: PassState, rule_id: str, category: str, params: dict[
         names = _run(state, row, -1, lambda i: _is_name(state, i, name_words), row_set)
         if len(names) <= max_names:
             _drop_kept(state, rule_id, category, names, title_at)
-        badges = _run(state, row, 1, lambda i: _is_badge(state, i, badge_words, price), row_set)
+        badges = _run(state, row, 1, lambda i: _is_badge(state, i, badge_words, price, discount), row_set)
         if len(badges) <= max_badges:
             _drop_kept(state, rule_id, category, badges, title_at)
 
@@ -72,9 +74,10 @@ def _is_name(state: PassState, i: int, max_words: int) -> bool:
         and all(_NAME_WORD.match(w) for w in text.split())
 
 
-def _is_badge(state: PassState, i: int, max_words: int, price: regex.Pattern[str]) -> bool:
+def _is_badge(state: PassState, i: int, max_words: int, price: regex.Pattern[str], discount: regex.Pattern[str]) -> bool:
     text = state.doc.lines[i]
-    return 0 < state.words(i) <= max_words and not text.endswith(TEXT_END) and price.search(text) is not None
+    return 0 < state.words(i) <= max_words and not text.endswith(TEXT_END) \
+        and (price.search(text) is not None or discount.match(text) is not None)
 
 
 def _drop_kept(state: PassState, rule_id: str, category: str, found: list[int], title_at: int | None) -> None:
