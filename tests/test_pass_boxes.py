@@ -122,3 +122,8 @@ def test_fact_list_with_prices_next_to_an_ad_marker_stays():
     facts = "Eintritt: 12 €\nKinder: 6 €"
     out = _clean(f"{_DE_HEAD}{_DE_P1}\n{facts}\nAnzeige\n{_DE_P2}", "de")
     assert facts in out
+
+
+def test_quote_box_with_identifier_lines_goes_whole_in_french():
+    box = "Lémavia N\nISIN: CH0012345678 | Valor: 1234567\n48,10 CHF | -6,2 %"
+    assert _clean(f"{_FR_HEAD}{_FR_P1}\n{box}\n{_FR_P2}", "fr") == f"{_FR_HEAD}{_FR_P1}\n{_FR_P2}"
