@@ -16,6 +16,8 @@ __all__ = ["detect_box_name", "detect_score_header"]
 # Every word of a box's name starts with a capital or a digit ("Altrava N", "Solvane S9",
 # "VALORGE", "Velmar Energie"), or a small letter before a capital ("iPhone", "eBike"), and may
 # stand in brackets ("(128 GB)"): a subheading of the article has lower-case words.
+# Any score: "31-17", "2:1", "4 - Océanic 3" (a number, then a dash with a space).
+_SCORE_HINT = regex.compile(r"\d ?[-–—:] ?\d|\d [-–—] ")
 _NAME_WORD = regex.compile(r"^\(?(?:[\p{Lu}\d]|\p{Ll}\p{Lu})[\p{L}\d&.'’+-]*\)?$")
 
 
@@ -103,10 +105,11 @@ def detect_score_header(state: PassState, rule_id: str, category: str, params: d
     kept = state.kept()
     lines = state.doc.lines
     body_words, label_words = params.get("body_words", 12), params.get("label_words", 4)
+    max_words = params.get("max_words", 14)
     for pos, i in enumerate(kept):
         if not state.in_region(i, "head"):
             return
-        if not score.match(lines[i]) or not _headline_follows(state, kept, pos):
+        if not _may_be_score(state, i, max_words) or not score.match(lines[i]) or not _headline_follows(state, kept, pos):
             if _paragraph(state, i, body_words):
                 return
             continue
@@ -114,6 +117,12 @@ def detect_score_header(state: PassState, rule_id: str, category: str, params: d
         if pos and _is_label_above(state, kept, pos - 1, label_words):
             state.drop_line(rule_id, category, kept[pos - 1])
         return
+
+
+def _may_be_score(state: PassState, i: int, max_words: int) -> bool:
+    """Cheap test before the score pattern (which tries many ways to split the teams): a
+    short line with two numbers joined by a dash or colon, or a number before a dash."""
+    return state.words(i) <= max_words and _SCORE_HINT.search(state.doc.lines[i]) is not None
 
 
 def _paragraph(state: PassState, i: int, body_words: int) -> bool:
