@@ -75,7 +75,13 @@ def _drop_names_of_removed_bios(state: PassState, rule_id: str, category: str) -
 
 
 def _mentions_name(paragraph: str, name: str, within: int) -> bool:
-    """The paragraph names the person (full name, first or last part) among its first words."""
+    """The paragraph names the person (full name, first or last part) among its first words.
+
+    A name line in capitals must be repeated in full at the paragraph's start: wire copy
+    heads its sections in capitals ("AUSTRALIA AHEAD" / "Australia beat Colombia …"),
+    and the paragraph under such a heading names its first word, as a bio names a person."""
+    if name.isupper():
+        return paragraph.casefold().startswith(name.casefold())
     if _starts_with_name(paragraph, name):
         return True
     parts = {p.casefold() for p in name.split()}
