@@ -127,3 +127,13 @@ def test_fact_list_with_prices_next_to_an_ad_marker_stays():
 def test_quote_box_with_identifier_lines_goes_whole_in_french():
     box = "Lémavia N\nISIN: CH0012345678 | Valor: 1234567\n48,10 CHF | -6,2 %"
     assert _clean(f"{_FR_HEAD}{_FR_P1}\n{box}\n{_FR_P2}", "fr") == f"{_FR_HEAD}{_FR_P1}\n{_FR_P2}"
+
+
+def test_score_header_takes_its_status_line():
+    text = f"Premier League\nArsenal 2-1 Chelsea\nFT\n{_RUGBY_HEAD}{_RUGBY_P1}"
+    assert _clean(text, "en") == f"{_RUGBY_HEAD}{_RUGBY_P1}"
+
+
+def test_score_above_a_lone_short_line_and_a_paragraph_stays():
+    text = f"Arsenal 2-1 Chelsea\nFT\n\n{_RUGBY_P1}"
+    assert "Arsenal 2-1 Chelsea" in _clean(text, "en")

@@ -97,7 +97,8 @@ def detect_score_header(state: PassState, rule_id: str, category: str, params: d
     "Leinster 31-17 Sharks" / headline; "Bundesliga" / "VfL Wolfsburg – Werder Bremen 2:1").
     The score line's shape (`score_pattern`: two teams and a score, nothing else) says what
     it is; its place says it is not a results list: only in the head, before the first
-    paragraph, and with a headline-like line still to come under it. A label right above it
+    paragraph, and with a headline-like line still to come under it. One or two short lines
+    between the score and the headline are the board's status ("FT", "Full time") and go too. A label right above it
     (at most `label_words` words, not a sentence, with only removed lines or the start of
     the text above) is the scoreboard's competition name.
     """
@@ -109,11 +110,14 @@ def detect_score_header(state: PassState, rule_id: str, category: str, params: d
     for pos, i in enumerate(kept):
         if not state.in_region(i, "head"):
             return
-        if not _may_be_score(state, i, max_words) or not score.match(lines[i]) or not _headline_follows(state, kept, pos):
+        status = _status_then_headline(state, kept, pos, params.get("status_words", 2)) \
+            if _may_be_score(state, i, max_words) and score.match(lines[i]) else None
+        if status is None:
             if _paragraph(state, i, body_words):
                 return
             continue
-        state.drop_line(rule_id, category, i)
+        for k in (i, *status):
+            state.drop_line(rule_id, category, k)
         if pos and _is_label_above(state, kept, pos - 1, label_words):
             state.drop_line(rule_id, category, kept[pos - 1])
         return
@@ -129,10 +133,18 @@ def _paragraph(state: PassState, i: int, body_words: int) -> bool:
     return state.words(i) >= body_words or state.doc.lines[i].endswith((".", "!", "?"))
 
 
-def _headline_follows(state: PassState, kept: list[int], pos: int) -> bool:
-    """The next kept line under the score line reads like a headline: the score line is not
-    the page's only title."""
-    return pos + 1 < len(kept) and reads_like_headline(state, kept[pos + 1])
+def _status_then_headline(state: PassState, kept: list[int], pos: int, status_words: int) -> list[int] | None:
+    """The scoreboard's status lines under the score line ("FT", "Full time", "Endstand", at
+    most two lines of `status_words` words), if a line that reads like a headline comes right
+    after them; None if none does (the score line is then the page's only title)."""
+    status = []
+    for i in kept[pos + 1:pos + 4]:
+        if reads_like_headline(state, i):
+            return status
+        if len(status) == 2 or state.words(i) > status_words or state.doc.lines[i].endswith(TEXT_END):
+            return None
+        status.append(i)
+    return None
 
 
 def _is_label_above(state: PassState, kept: list[int], at: int, label_words: int) -> bool:
