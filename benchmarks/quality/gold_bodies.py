@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     bodies = gold_bodies(args.data)
     found = {rule: hits for rule, hits in removals_by_rule(bodies, args.lang).items() if rule.startswith(args.rule)}
+    if args.json:  # first: the listing below may go to a pipe that closes early
+        args.json.write_text(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     lines = sum(1 for body in bodies.values() for line in body.split("\n") if line.strip())
     print(f"{len(bodies)} gold bodies, {lines} non-blank lines; {sum(map(len, found.values()))} removals by "
           f"{len(found)} rules")
@@ -64,8 +66,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{rule} ({len(hits)})")
         for key, text in hits:
             print(f"  {key[:12]}  {text[:160]}")
-    if args.json:
-        args.json.write_text(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     return 0
 
 
