@@ -16,6 +16,8 @@ __all__ = ["detect_box_name", "detect_score_header"]
 # Every word of a box's name starts with a capital or a digit ("Altrava N", "Solvane S9",
 # "VALORGE", "Velmar Energie"), or a small letter before a capital ("iPhone", "eBike"), and may
 # stand in brackets ("(128 GB)"): a subheading of the article has lower-case words.
+# How far a box reaches from its price row, in lines (names, identifiers, other rows, badges).
+_MAX_BOX_LINES = 8
 # Any score: "31-17", "2:1", "4 - Océanic 3" (a number, then a dash with a space).
 _SCORE_HINT = regex.compile(r"\d ?[-–—:] ?\d|\d [-–—] ")
 _NAME_WORD = regex.compile(r"^\(?(?:[\p{Lu}\d]|\p{Ll}\p{Lu})[\p{L}\d&.'’+-]*\)?$")
@@ -59,7 +61,8 @@ def _run(state: PassState, row: int, step: int, fits: Any, rows: frozenset[int])
     price rows are passed over ("WKN: A40VLM" between "Velmar Energie" and its quote row)."""
     found = []
     i = row + step
-    while 0 <= i < len(state.blank) and not state.blank[i]:
+    end = row + step * _MAX_BOX_LINES  # a box is a few lines: bounded, so a block of rows stays linear
+    while 0 <= i < len(state.blank) and not state.blank[i] and i != end:
         if i in rows:
             pass
         elif fits(i):
