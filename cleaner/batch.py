@@ -35,7 +35,7 @@ from typing import Any, TextIO
 
 from .api import Cleaner, Config
 from .errors import CleanerError, InputError
-from .limits import Limits, overdue, watchdog
+from .limits import Limits, forget_deadline, overdue, watchdog
 from .io import (
     STDIN, JsonlWriter, ReadOptions, Record, TreeWriter, iter_sources, last_record, read_source,
     safe_output_path, write_atomic,
@@ -207,6 +207,7 @@ JobResult = tuple[int, bool, Any, "dict[str, list[Any]] | None"]
 def _init_worker(config: Config, parent: int, stops: Any) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    forget_deadline()  # the parent's last document is not this worker's: the watch below would stop it
     _WORKER = _FORKED if _FORKED is not None else Cleaner(config)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     grace = _kill_grace(_WORKER)

@@ -98,6 +98,13 @@ NO_DEADLINE = Deadline(None)
 _latest: Deadline | None = None
 
 
+def forget_deadline() -> None:
+    """No document is being cleaned here: a process forked from one that cleaned documents
+    (a batch worker) inherits its last Deadline, which `overdue` would read as its own."""
+    global _latest
+    _latest = None
+
+
 def overdue(grace: float) -> bool:
     """Whether the document being cleaned (in the main thread) ran out of its time budget
     more than `grace` seconds ago; asked from another thread, which is why it only reads."""

@@ -342,6 +342,37 @@ def test_a_document_stuck_in_c_code_fails_alone_after_the_kill_grace(tmp_path, m
     assert (report.docs_in, report.docs_out, report.docs_failed) == (10, 9, 1)
 
 
+def _slow_ping() -> int:
+    import time
+
+    time.sleep(0.5)  # the worker idles past the watch's first looks
+    return 0
+
+
+def test_a_worker_does_not_inherit_the_parents_last_deadline(tmp_path, monkeypatch):
+    """A worker forked from a process that cleaned a document itself (the API, then a batch)
+    inherits that document's Deadline; long over, it read as a stuck document and the
+    worker stopped itself while idle: the pool broke at start-up (BrokenProcessPool) when
+    the worker waited more than the watch's 0.1 s for its first document (a loaded machine)."""
+    import time
+
+    import cleaner.batch as batch
+    from cleaner.limits import Deadline, Limits
+
+    Deadline(0.01)  # this process's last document, its budget long spent by the time workers start
+    time.sleep(0.2)
+
+    monkeypatch.setattr(batch, "_ping", _slow_ping)  # inherited by forked workers
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": TEXTS[i % 5]}) + "\n" for i in range(4)),
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    config = Config(limits=Limits(time_budget=5.0, kill_grace=0.05))
+    report, _ = run(tmp_path, [src], output=str(out), format="jsonl", jobs=2, chunk_docs=2, config=config)
+    assert (report.docs_in, report.docs_failed) == (4, 0)
+    assert [r["id"] for r in read_jsonl(out)] == ["d0", "d1", "d2", "d3"]
+
+
 def test_an_exception_in_the_cleaner_is_an_error_record(tmp_path, monkeypatch):
     import cleaner.batch as batch
 
