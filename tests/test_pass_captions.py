@@ -23,3 +23,14 @@ def test_two_sentences_above_a_credit_stay():
     body = "Die Schüler warten am Busbahnhof. Der Bus kommt erst zehn Minuten später."
     out = _clean(f"{_HEAD}{_P1}\n{body}\nFoto: Helmut Kessler\n{_P2}", "de")
     assert body in out and "Helmut Kessler" not in out
+
+
+def test_the_last_paragraph_above_an_agency_signature_stays_with_cruft_after_it():
+    last = "La municipalité prévoit de transférer les commerçants de l'ancien marché, situé en centre-ville, à partir de février."
+    text = ("Korhogo : le nouveau marché de gros ouvrira en mars\n\n"
+            "Le nouveau marché de gros de Korhogo ouvrira ses portes en mars, a annoncé le maire lundi lors d'une visite du chantier.\n"
+            "Construit à la sortie nord de la ville, le marché compte 420 magasins et un parc pour les camions.\n"
+            f"Publicité\n{last}\n(AIP)\nCommentaires")
+    out = _clean(text, "fr")
+    assert last in out
+    assert "(AIP)" not in out

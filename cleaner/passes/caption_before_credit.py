@@ -50,7 +50,10 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
     title_at = find_title(state)
     lines = state.doc.lines
     below_words = params.get("below_max_words", 0)
+    signature = params.get("signature_shape", "")
     for i in credits:
+        if _shaped(signature, lines[i]):
+            continue  # an agency's signature ends the article's text; it credits no picture
         if below_words and _is_credit(state, i, credits_as.own):
             _caption_below(state, rule_id, category, i, title_at, below_words, params.get("short_words", 12))
         above = i - 1
