@@ -41,7 +41,8 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
         if _long_lines_before(state, before, long_words) < min_long_before:
             continue
         if heading.category in guarded and (_long_lines_after(state, i, long_words) > max_long_after
-                                            or _prose_after(state, i, long_words)):
+                                            or _prose_after(state, i, long_words)
+                                            or _article_goes_on(state, i, before, long_words)):
             if heading.category == "related":
                 drop_teasers_after(state, i, heading)
             continue
@@ -63,6 +64,29 @@ def _prose_after(state: PassState, i: int, long_words: int) -> bool:
     lines = state.doc.lines
     return any(not state.removed[j] and state.words(j) >= long_words and not one_sentence(lines[j])
                for j in state.nonblank[state.rank[i] + 1:])
+
+
+def _article_goes_on(state: PassState, i: int, before: list[int], long_words: int) -> bool:
+    """A long kept line after the heading that talks about the article, not about the teasers
+    above it: it shares a word of six letters or more with the article before the heading and
+    none with the lines between ("RELATED" / "Lagos commuters stranded as fuel queues return" /
+    "Related complaints have come from Gwarinpa, where residents say …" under a story about
+    Abuja's residents). A teaser's dek is about its teaser."""
+    lines = state.doc.lines
+    article = set().union(*(_long_words(lines[j]) for j in before))
+    between: set[str] = set()
+    for j in state.nonblank[state.rank[i] + 1:]:
+        if state.removed[j]:
+            continue
+        words = _long_words(lines[j])
+        if state.words(j) >= long_words and between and words & article and not words & between:
+            return True
+        between |= words
+    return False
+
+
+def _long_words(line: str) -> set[str]:
+    return {w for w in (t.strip(".,;:!?()[]\"'«»„“”‘’").casefold() for t in line.split()) if len(w) >= 6}
 
 
 def _drop_rest(state: PassState, i: int, heading: Rule) -> None:
