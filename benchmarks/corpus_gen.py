@@ -3,14 +3,25 @@
 Bodies are sentences built from per-language word lists; cruft lines are the shipped
 packs' own `examples.drop` lines (every category), placed at the head, in the body and in
 the tail as scrapers leave them. The same seed and size always give the same text.
+
+The cruft lines are read from a snapshot, `cruft_lines.json` (the packs' drop examples at
+8718165, session 10's corpus): generated from the live packs, the corpus changed with every
+rule round (round 11's long examples cost the 500-rule row 7% with no matcher change), so
+numbers could not be compared across sessions. `python benchmarks/corpus_gen.py --snapshot`
+rewrites the snapshot from the current packs; `articles(..., live=True)` reads the packs.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 from cleaner.engine.loader import load_packs, shipped_rules_dir
+
+SNAPSHOT = Path(__file__).resolve().parent / "cruft_lines.json"
 
 _WORDS = {
     "de": ("der die das und ist nicht sich mit dem den ein eine auch auf für von zu im wird hat sie er es bei "
@@ -25,7 +36,10 @@ _WORDS = {
 }
 
 
-def _cruft(lang: str) -> list[str]:
+def _cruft(lang: str, live: bool = False) -> list[str]:
+    """The cruft lines of `lang`: the snapshot's, or (live) the shipped packs' drop examples."""
+    if not live and SNAPSHOT.is_file():
+        return json.loads(SNAPSHOT.read_text(encoding="utf-8")).get(lang) or ["Anzeige"]
     lines = []
     for pack in load_packs([shipped_rules_dir()]):
         if pack.kind == "site" or (pack.lang and pack.lang != lang):
@@ -54,13 +68,27 @@ def article(rng: random.Random, lang: str, cruft: list[str]) -> str:
     return "\n\n".join(["\n".join(head), *body, "\n".join(tail)])
 
 
-def articles(size: int, seed: int = 0, langs: tuple[str, ...] = ("de", "en", "fr")) -> Iterator[tuple[str, str]]:
+def articles(size: int, seed: int = 0, langs: tuple[str, ...] = ("de", "en", "fr"),
+             live: bool = False) -> Iterator[tuple[str, str]]:
     """(lang, text) pairs until about `size` bytes of UTF-8 text."""
     rng = random.Random(seed)
-    cruft = {lang: _cruft(lang) for lang in langs}
+    cruft = {lang: _cruft(lang, live) for lang in langs}
     total = 0
     while total < size:
         lang = langs[rng.randrange(len(langs))]
         text = article(rng, lang, cruft[lang])
         total += len(text.encode("utf-8"))
         yield lang, text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Rewrite the cruft-line snapshot from the current packs.")
+    parser.add_argument("--snapshot", action="store_true", help=f"write {SNAPSHOT.name} from the shipped packs")
+    if parser.parse_args().snapshot:
+        lines = {lang: _cruft(lang, live=True) for lang in _WORDS}
+        SNAPSHOT.write_text(json.dumps(lines, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        print({lang: len(found) for lang, found in lines.items()})
+
+
+if __name__ == "__main__":
+    main()
