@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -52,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rule", default="", help="only rules whose id starts with this")
     parser.add_argument("--json", type=Path, help="also write {rule: [[page, text], ...]} here")
     args = parser.parse_args(argv)
+    if hasattr(signal, "SIGPIPE") and argv is None:  # a listing piped into head ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if not (args.data / "ground-truth.json").is_file():
         print(f"gold_bodies: no ground-truth.json in {args.data} (see benchmarks/quality/README.md)", file=sys.stderr)
         return 2
