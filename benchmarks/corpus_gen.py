@@ -14,6 +14,7 @@ rewrites the snapshot from the current packs; `articles(..., live=True)` reads t
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 from collections.abc import Iterator
@@ -36,10 +37,16 @@ _WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=1)
+def _snapshot() -> dict[str, list[str]]:
+    """The snapshot, read once per process (every corpus of a run draws from it)."""
+    return json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
 def _cruft(lang: str, live: bool = False) -> list[str]:
     """The cruft lines of `lang`: the snapshot's, or (live) the shipped packs' drop examples."""
     if not live and SNAPSHOT.is_file():
-        return json.loads(SNAPSHOT.read_text(encoding="utf-8")).get(lang) or ["Anzeige"]
+        return _snapshot().get(lang) or ["Anzeige"]
     lines = []
     for pack in load_packs([shipped_rules_dir()]):
         if pack.kind == "site" or (pack.lang and pack.lang != lang):

@@ -1,8 +1,9 @@
 """Text normalization used for matching only; output keeps the article's own characters.
 
 Publishers (and scrapers) put invisible characters, odd spaces and look-alike letters
-into text. Rules match against a normalized copy of each line so that "Anzeige" written
-with a soft hyphen, a non-breaking space or a Cyrillic "А" is still "Anzeige".
+into text. Rules match against a normalized copy of each line so that a label written
+with a soft hyphen, a non-breaking space or a Cyrillic "А" reads as the label a rule names
+(the phrases themselves live in rules/).
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ _MIXED_SCRIPT_WORD = regex.compile(
 )
 
 
-# Pictographs, arrows and shape symbols in front of a line's words ("📍 Pour ne manquer …",
-# "▶ Video", "👉 Lesen Sie auch …", "🔴 LIVE") hide the phrase from a rule anchored at the
+# Pictographs, arrows and shape symbols in front of a line's words ("📍 <label> …",
+# "▶ <label>", "👉 <label> …", "🔴 <LABEL>") hide the phrase from a rule anchored at the
 # line's start. Such a line is matched twice: as it is (a rule may read the symbol: "→ " marks
 # a teaser headline) and without the symbols. Only symbols before a word (a letter, a digit,
 # an opening quote or bracket) go: a line of icons alone (a share bar) has no second form,
@@ -48,8 +49,8 @@ _LEADING_SYMBOLS = regex.compile(
     "(?<![\u00a9\u00ae\u2122]) ?)+(?=[\\p{L}\\p{N}\"'“„«‹(\\[])"
 )
 _FIRST_SYMBOL = "\u2190"   # a line whose first character lies below is left as it is (but for _MARKS)
-# Bullets and quote or arrow marks before a teaser or label ("» Lesen Sie auch: …", "> Related
-# stories", "• Jetzt abonnieren", "– Teilen"): only with a space after them, so a German
+# Bullets and quote or arrow marks before a teaser or label ("» <label>: …", "> <label>",
+# "• <label>", "– <label>"): only with a space after them, so a German
 # quotation (»Wir …«), a negative number or a hyphenated word keeps its first character.
 _MARKS = frozenset("•·‣»›>+*–—-|#")
 _LEADING_MARKS = regex.compile("^(?:[•·‣»›>+*–—|#-]+ )+(?=[\\p{L}\\p{N}\"'“„«‹(\\[])")
@@ -57,7 +58,7 @@ _LEADING_MARKS = regex.compile("^(?:[•·‣»›>+*–—|#-]+ )+(?=[\\p{L}\\p
 
 def strip_leading_symbols(line: str) -> str:
     """`line` without the pictographs, symbols and bullet marks in front of its first word."""
-    for _ in range(3):  # a run may mix them ("» 👉 Lesen Sie auch")
+    for _ in range(3):  # a run may mix them ("» 👉 <label>")
         if not line:
             return line
         if line[0] >= _FIRST_SYMBOL:
@@ -72,8 +73,8 @@ def strip_leading_symbols(line: str) -> str:
     return line
 
 
-# The same symbols after a line's last word ("Artikel teilen ▶", "View comments ⬇", "Jetzt
-# abonnieren →", "Zur Startseite >"); not "»", which closes a French quotation, nor © ® ™.
+# The same symbols after a line's last word ("<label> ▶", "<label> ⬇", "<label> →",
+# "<label> >"); not "»", which closes a French quotation, nor © ® ™.
 _TRAILING_SYMBOLS = regex.compile(
     "(?<=[\\p{L}\\p{N}.!?:)\\]\"'”“]) ?(?:[" + _SYMBOL_BLOCKS + "\\p{Extended_Pictographic}\u20e3\ufe0e\ufe0f›>]"
     "(?<![\u00a9\u00ae\u2122]) ?)+$"
