@@ -23,6 +23,7 @@ from .tail_after_heading import detect_tail_after_heading
 from .tail_islands import detect_comment_thread, detect_tail_furniture, detect_tail_tags, detect_tail_teaser
 from .teaser_run import detect_teaser_run
 from .title_echo import detect_title_echo
+from .topic_echo import detect_topic_echo
 from .video_title import detect_video_title
 
 __all__ = ["DETECTORS", "DETECTOR_ORDER", "Detector", "regions_read"]
@@ -36,7 +37,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 DETECTOR_ORDER: tuple[str, ...] = (
     "player-cluster", "video-title", "score-header", "head-echo", "key-updates", "poll", "box-name", "caption-twice",
     "head-name", "head-label", "caption-before-credit",
-    "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "tail-teaser", "tail-tags", "comma-tags", "tail-furniture",
+    "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "topic-echo", "tail-teaser", "tail-tags", "comma-tags", "tail-furniture",
     "author-box", "author-bio", "interviewee-bio", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
@@ -55,6 +56,7 @@ DETECTORS: dict[str, Detector] = {
     "tail-after-heading": detect_tail_after_heading,
     "comment-thread": detect_comment_thread,
     "teaser-run": detect_teaser_run,
+    "topic-echo": detect_topic_echo,
     "tail-teaser": detect_tail_teaser,
     "tail-tags": detect_tail_tags,
     "comma-tags": detect_comma_tags,
@@ -76,6 +78,7 @@ _REGIONS_READ: dict[str, frozenset[str]] = {
     "head-label": frozenset({"head"}),
     "caption-before-credit": frozenset({"head"}),
     "teaser-run": frozenset({"tail"}),
+    "topic-echo": frozenset({"tail"}),
     "author-box": frozenset({"tail"}),
     "author-bio": frozenset({"tail"}),
     "interviewee-bio": frozenset({"tail"}),

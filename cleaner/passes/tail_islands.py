@@ -90,6 +90,8 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
     head copy is the same tag link and goes with them. A removed ad, player, caption or
     credit line (`in_text_categories`) stands between paragraphs: labels under it are the
     article's closing list ("Infoabend im Rathaus" / "Eintritt frei"), unless they echo the head.
+    A short label ending with a colon right above the labels ("More:" / "Koalas") is the
+    list's heading: it goes with them and counts towards the run.
     """
     max_words = params.get("max_words", 4)
     min_run = params.get("min_run", 2)
@@ -100,6 +102,10 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
         if not _label(state, i, max_words):
             break
         run.append(i)
+    heading_words = params.get("heading_words", 0)
+    above_run = kept[len(kept) - len(run) - 1] if run and len(run) < len(kept) else None
+    if above_run is not None and above_run + 1 == run[-1] and _tags_heading(state, above_run, heading_words):
+        run.append(above_run)
     if len(run) < min_run or len(run) == len(kept):
         return
     first = run[-1]
@@ -114,6 +120,13 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
     for i in run + echoed:
         if not state.removed[i]:
             state.drop_line(rule_id, category, i)
+
+
+def _tags_heading(state: PassState, i: int, max_words: int) -> bool:
+    """A short line ending with a colon, no figures, right above the tags: the list's label
+    ("More:" / "Koalas"), on the line right above the first tag."""
+    line = state.doc.lines[i].rstrip()
+    return 0 < state.words(i) <= max_words and line.endswith(":") and not any(c.isdigit() for c in line)
 
 
 def _label(state: PassState, i: int, max_words: int) -> bool:

@@ -9,7 +9,7 @@ import regex
 from ..engine.patterns import compile_pattern
 from .state import PassState
 
-__all__ = ["detect_teaser_run"]
+__all__ = ["detect_teaser_run", "teaser_shaped", "topic_of"]
 
 # "Wetter in Deutschland: Erster Frost", "Pass Culture : la part réduite": a short topic, a colon, a headline.
 _TOPIC_COLON = regex.compile(r"^(?P<topic>[^:]{2,60}?)\s?:\s+\S")
@@ -39,7 +39,7 @@ def detect_teaser_run(state: PassState, rule_id: str, category: str, params: dic
             continue
         run, j = [], i
         while j < len(lines) and not state.blank[j] and not state.removed[j] \
-                and _teaser(lines[j], state.words(j), max_words, topic_words):
+                and teaser_shaped(lines[j], state.words(j), max_words, topic_words):
             run.append(j)
             j += 1
         if run and (j == len(lines) or state.blank[j] or state.removed[j]):
@@ -64,18 +64,20 @@ def _topic_sibling(state: PassState, i: int, max_words: int, topic_words: int) -
     …"): the box's next teaser, even when the article goes on right under it. A body line
     under a teaser neither repeats its topic before a colon nor ends without a full stop."""
     lines = state.doc.lines
-    if not (_teaser(lines[i], state.words(i), max_words, topic_words)
-            and _teaser(lines[i - 1], state.words(i - 1), max_words, topic_words)):
+    if not (teaser_shaped(lines[i], state.words(i), max_words, topic_words)
+            and teaser_shaped(lines[i - 1], state.words(i - 1), max_words, topic_words)):
         return False
-    return _topic(lines[i]) == _topic(lines[i - 1])
+    return topic_of(lines[i]) == topic_of(lines[i - 1])
 
 
-def _topic(line: str) -> str:
+def topic_of(line: str) -> str:
+    """What stands before the colon of a "topic: headline" line, case-folded ("" if none)."""
     found = _TOPIC_COLON.match(line)
     return found.group("topic").casefold() if found else ""
 
 
-def _teaser(line: str, words: int, max_words: int, topic_words: int) -> bool:
+def teaser_shaped(line: str, words: int, max_words: int, topic_words: int) -> bool:
+    """A "topic: headline" line: at most `max_words` words, `topic_words` before the colon, no sentence end."""
     text = line.rstrip()
     found = _TOPIC_COLON.match(text)
     return (found is not None and words <= max_words and len(found.group("topic").split()) <= topic_words

@@ -1,0 +1,51 @@
+"""STRUCT-TOPIC-ECHO and STRUCT-TAIL-TAGS' heading: cruft told by position and shape at the
+end of an article (round 12), with the body lines of the same shape that must stay."""
+
+from __future__ import annotations
+
+from replay import clean_replayed as _clean
+
+_KORHOGO = ("Korhogo : le nouveau marché de gros ouvrira ses portes en janvier\n"
+            "Le nouveau marché de gros de Korhogo ouvrira ses portes début janvier 2027, a annoncé lundi le conseil municipal.\n"
+            "Construit à la sortie nord de la ville, le marché compte 420 magasins et un parc pour les camions.\n"
+            "Les commerçants de l'ancien marché seront transférés progressivement à partir de février.\n")
+_LAST = "Le président de l'association des commerçants a salué le projet tout en demandant des loyers accessibles."
+
+
+def test_teaser_with_the_headlines_topic_under_a_removed_line_goes():
+    text = f"{_KORHOGO}Publicité\nKorhogo : visite du chantier du marché de gros\n{_LAST}"
+    assert _clean(text, "fr") == f"{_KORHOGO}{_LAST}"
+
+
+def test_line_with_the_headlines_topic_not_under_a_removed_line_stays():
+    line = "Korhogo : visite du chantier du marché de gros"
+    assert line in _clean(f"{_KORHOGO}{line}\n{_LAST}", "fr")
+
+
+def test_short_answer_of_a_speaker_named_in_the_headline_stays():
+    # The headline's topic is the guest's name: her answers open with it, one ends like a sentence.
+    text = ("Laure Mévaux : les glaciers suisses auront perdu la moitié de leur volume en 2050\n"
+            "La glaciologue répond à nos questions sur le recul des glaciers alpins et ce qu'il signifie pour les vallées.\n"
+            "Combien de glaciers compte encore la Suisse ?\n"
+            "Laure Mévaux : Plus de 1200, selon notre dernier inventaire. Il y en avait environ 1400 en 1973.\n"
+            "Faut-il s'inquiéter pour l'eau potable ?\n"
+            "Publicité\n"
+            "Laure Mévaux : Pas encore, mais les étés secs vont se multiplier\n"
+            "Merci pour cet entretien.")
+    assert "Laure Mévaux : Pas encore, mais les étés secs vont se multiplier" in _clean(text, "fr")
+
+
+_KOALA = ("Koala underpass opens on busy Moreton Bay road after spate of deaths\n"
+          "A wildlife underpass designed to keep koalas off one of Moreton Bay's busiest roads has opened, the council said.\n"
+          "The tunnel runs beneath a stretch of road near Burpengary and is fitted with fencing that guides animals.\n"
+          "Cameras installed at both ends will record how often koalas and other animals use the tunnel.\n")
+
+
+def test_tag_list_under_its_colon_label_goes():
+    text = f"{_KOALA}License this article\nMore:\nKoalas"
+    assert _clean(text, "en") == _KOALA.rstrip("\n")
+
+
+def test_closing_list_under_a_colon_label_under_the_last_paragraph_stays():
+    text = f"{_KOALA}You will need:\nBinoculars\nWarm clothes"
+    assert _clean(text, "en") == text
