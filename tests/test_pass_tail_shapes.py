@@ -49,3 +49,32 @@ def test_tag_list_under_its_colon_label_goes():
 def test_closing_list_under_a_colon_label_under_the_last_paragraph_stays():
     text = f"{_KOALA}You will need:\nBinoculars\nWarm clothes"
     assert _clean(text, "en") == text
+
+
+_INTERVIEW = ("\"Das Ehrenamt ist nicht müde, es ist anders geworden\"\n"
+              "Immer weniger Menschen engagieren sich langfristig in Vereinen. Die Soziologin Veronika Strasser über Feuerwehr und Chor.\n"
+              "Frau Strasser, Vereine klagen, niemand wolle mehr Verantwortung übernehmen. Stimmt das?\n"
+              "Nur zum Teil. Die Zahl der Freiwilligen ist seit Jahren recht stabil.\n"
+              "Was heißt das konkret?\n"
+              "Viele helfen gern bei einem Fest, aber sie wollen nicht zehn Jahre Kassier sein.\n"
+              "Was können Gemeinden tun?\n"
+              "Sie können Ehrenamt sichtbar machen und entlasten, etwa mit einer Anlaufstelle.\n")
+
+
+def test_german_bio_with_a_capitalised_noun_after_the_verb_goes():
+    # "Veronika Strasser ist Soziologin" reads as a four-word name; the guest's name is two of them.
+    bio = "Veronika Strasser ist Soziologin an der Universität Graz und forscht zu Zivilgesellschaft."
+    assert _clean(f"{_INTERVIEW}{bio}", "de") == _INTERVIEW.rstrip("\n")
+
+
+def test_closing_line_about_someone_not_named_before_stays():
+    line = "Martina Berger ist Bürgermeisterin der Gemeinde und will eine Anlaufstelle schaffen."
+    assert line in _clean(f"{_INTERVIEW}{line}", "de")
+
+
+def test_product_name_with_its_size_above_a_price_row_goes():
+    head = ("Norelo Tab 11 im Test-Vorabcheck: 299 Euro für ein Tablet\n"
+            "Der Hersteller Norelo bringt sein zweites Android-Tablet nach Deutschland, es kostet 299 Euro.\n"
+            "Auffälligstes Merkmal ist das 11-Zoll-Display mit 120 Hertz, das in dieser Preisklasse selten ist.\n")
+    last = "Der Akku fasst 8.000 Milliamperestunden und hielt im ersten Kurztest gut zwölf Stunden durch."
+    assert _clean(f"{head}Norelo Tab 11 (256 GB)\n299,00 € bei Amazon\n{last}", "de") == f"{head}{last}"

@@ -42,7 +42,7 @@ def detect_interviewee_bio(state: PassState, rule_id: str, category: str, params
             continue
         if not params.get("min_words", 8) <= state.words(i) <= params.get("max_words", 60) or _set_apart(state, i):
             continue
-        if _named_before(state, i, match.group(1)) and _questions_before(state, kept[:pos]) >= params.get("min_questions", 2):
+        if any(_named_before(state, i, name) for name in _names_in(match.group(1))) and _questions_before(state, kept[:pos]) >= params.get("min_questions", 2):
             state.drop_line(rule_id, category, i)
             return
 
@@ -52,6 +52,14 @@ def _set_apart(state: PassState, i: int) -> bool:
     above = i == 0 or state.blank[i - 1]
     below = i + 1 >= len(state.blank) or state.blank[i + 1]
     return above and below
+
+
+def _names_in(found: str) -> list[str]:
+    """The name the pattern found and its shorter readings, longest first: a German noun after
+    the verb is capitalised, so "Veronika Strasser ist Soziologin an …" reads as a four-word
+    name with "ist" as a particle; "Veronika Strasser" is the guest's name."""
+    words = found.split()
+    return [" ".join(words[:n]) for n in range(len(words), 1, -1) if words[n - 1][:1].isupper()]
 
 
 def _named_before(state: PassState, i: int, name: str) -> bool:
