@@ -11,7 +11,7 @@ sibling combinators) and every `xpath:` rule is evaluated as a compiled XPath in
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -444,6 +444,54 @@ def _compound(node: Any) -> Compound | None:
     return Compound(tag=tag, id=el_id, classes=tuple(reversed(classes)), attrs=tuple(reversed(attrs)))
 
 
+_Test = Callable[[Any, str, Any, "str | None"], bool]  # (element, tag, classes, id) -> matches
+
+
+def _element_test(native: NativeSelector) -> _Test | None:
+    """`native.matches` for an element the index found under the selector's key, made
+    cheap: None when that key is the whole selector (`.ad`, `#footer`, `nav`,
+    `[data-ad-slot]`), a test of the one attribute for `[class^="ad-"]`, the generic
+    match otherwise. A page's elements that miss the index memo (about a tenth of
+    them: their class lists are the page's own) are each tested against a few of these."""
+    key = native.key
+    if len(native.steps) > 1:
+        return native.matches
+    parts = (key.tag is not None) + (key.id is not None) + len(key.classes) + len(key.attrs)
+    if parts == 1 and not key.attrs:
+        return None
+    if parts == 1:
+        name, op, value = key.attrs[0]
+        return None if op == "exists" else _attribute_test(name, op, value) or native.matches
+    return native.matches
+
+
+def _attribute_test(name: str, op: str, value: str | None) -> _Test | None:
+    """The test of one attribute, as Compound.matches makes it (None for an odd operator)."""
+    if value is None:
+        return None
+    if op == "=":
+        return lambda el, tag, classes, el_id: el.get(name) == value
+    check: Callable[[str], bool] | None = {
+        "~=": lambda have: value in have.split(),
+        "^=": lambda have: have.startswith(value),
+        "$=": lambda have: have.endswith(value),
+        "*=": lambda have: value in have,
+        "|=": lambda have: have == value or have.startswith(value + "-"),
+    }.get(op)
+    if check is None:
+        return None
+    if op == "^=":  # the common one (`[class^="ad-"]`, `[id^="taboola"]`): no second call
+        def starts(el: Any, tag: str, classes: Any, el_id: str | None) -> bool:
+            have = el.get(name)
+            return have is not None and have.startswith(value)
+        return starts
+
+    def test(el: Any, tag: str, classes: Any, el_id: str | None) -> bool:
+        have = el.get(name)
+        return have is not None and check(have)
+    return test
+
+
 UNCACHEABLE = -2  # in SelectorIndex.memo: the answer depends on more than the signature (the walk reads the memo too)
 
 
@@ -457,25 +505,28 @@ class SelectorIndex:
 
     def __init__(self, entries: Sequence[tuple[CompiledSelector, Any]]) -> None:
         self.entries = list(entries)
-        self.by_id: dict[str, list[tuple[int, NativeSelector]]] = {}
-        self.by_class: dict[str, list[tuple[int, NativeSelector]]] = {}
-        self.by_tag: dict[str, list[tuple[int, NativeSelector]]] = {}
-        self.by_attr: dict[str, list[tuple[int, NativeSelector]]] = {}  # attribute-only: by its first attribute
-        self.universal: list[tuple[int, NativeSelector]] = []
+        # (entry number, test of the element) by the key step's id, first class, tag or
+        # first attribute name; the test is None when being found under that key is the match.
+        self.by_id: dict[str, list[tuple[int, _Test | None]]] = {}
+        self.by_class: dict[str, list[tuple[int, _Test | None]]] = {}
+        self.by_tag: dict[str, list[tuple[int, _Test | None]]] = {}
+        self.by_attr: dict[str, list[tuple[int, _Test | None]]] = {}  # attribute-only: by its first attribute
+        self.universal: list[tuple[int, _Test | None]] = []
         self.xpaths: list[tuple[int, Any]] = []
         for n, (selector, _payload) in enumerate(self.entries):
             for native in selector.native:
                 key = native.key
+                entry = (n, _element_test(native))
                 if key.id is not None:
-                    self.by_id.setdefault(key.id, []).append((n, native))
+                    self.by_id.setdefault(key.id, []).append(entry)
                 elif key.classes:
-                    self.by_class.setdefault(key.classes[0], []).append((n, native))
+                    self.by_class.setdefault(key.classes[0], []).append(entry)
                 elif key.tag is not None:
-                    self.by_tag.setdefault(key.tag, []).append((n, native))
+                    self.by_tag.setdefault(key.tag, []).append(entry)
                 elif key.attrs:
-                    self.by_attr.setdefault(key.attrs[0][0], []).append((n, native))
+                    self.by_attr.setdefault(key.attrs[0][0], []).append(entry)
                 else:
-                    self.universal.append((n, native))
+                    self.universal.append(entry)
             if selector.xpath is not None:
                 self.xpaths.append((n, selector.xpath))
         self.empty = not self.entries
@@ -558,7 +609,7 @@ class SelectorIndex:
               xpath_hits: dict[Any, int] | None = None, attrib: Any = None) -> Any:
         """`attrib` (the element's attributes, if the caller has them) saves a lookup."""
         best = -1
-        candidates: list[tuple[int, NativeSelector]] = []
+        candidates: list[tuple[int, _Test | None]] = []
         if el_id is not None and el_id in self.by_id:
             candidates.extend(self.by_id[el_id])
         if classes and self.by_class:
@@ -582,8 +633,8 @@ class SelectorIndex:
             candidates.extend(self.universal)
         if not candidates and not xpath_hits:
             return None
-        for n, native in candidates:
-            if (best < 0 or n < best) and native.matches(el, tag, classes, el_id):
+        for n, test in candidates:
+            if (best < 0 or n < best) and (test is None or test(el, tag, classes, el_id)):
                 best = n
         if xpath_hits:
             n = xpath_hits.get(el)
