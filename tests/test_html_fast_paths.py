@@ -94,3 +94,84 @@ def test_whole_number_sums_equal_the_subtree_sums():
     assert tree.counts(chars) == [int(v) for v in tree.sums(chars)] == [52, 22, 10, 7, 7, 30, 30]
     only = [True, False, True, True]
     assert tree.counts(chars, only) == [int(v) for v in tree.sums(chars, only)] == [45, 15, 10, 0, 0, 30, 30]
+
+
+def test_name_marks_agree_with_the_sets_when_listed_words_hold_separators():
+    # A listed "word" with a separator or space is never one of a name's words; the
+    # one-pass marker must not find it either (its substrings still count as substrings).
+    params = ContentParams.from_params({
+        "negative_words": ["sidebar-widget", "ad slot", "ad", "nav"],
+        "negative_substrings": ["promo"],
+        "positive_words": ["story", "main.body"],
+        "positive_substrings": ["article-body"],
+    })
+    assert params.name_marks is not None
+    for name in ["sidebar-widget", "ad slot", "x ad", "adx", "main.body", "story", "storyline", "my-promo",
+                 "nav\u2003story", "article-body ad", "", "navad", "ad-", "-ad", "a.d"]:
+        assert _name_evidence(name, params, {}) == _evidence_by_patterns(name, params), name
+
+
+def test_names_of_nodes_without_blocks_count_for_nothing():
+    # body > (div.sidebar (empty), div.story > p); the empty node's name is not read.
+    from cleaner.html.content import _names, find_main_content
+
+    params = ContentParams.from_params({"negative_words": ["sidebar"], "positive_words": ["story"]})
+    nodes = [Node(None, "body", -1, 0, ""), Node(None, "div", 0, 1, "sidebar"), Node(None, "div", 0, 1, "story"),
+             Node(None, "p", 2, 2, "")]
+    blocks = [Block(["A sentence of the story that goes on and on for a while."], "p", (0, 2, 3), 56, 0)]
+    tree = _Tree(nodes, blocks)
+    assert _names(nodes, tree, params) == [0, 0, 1, 0]
+    assert find_main_content(blocks, nodes, params) == (3, {0})
+
+
+_SELECTORS = ["nav", ".ad", "#footer", "[data-ad-slot]", '[class^="ad-"]', '[id^="taboola"]', '[role="navigation"]',
+              '[itemtype$="BreadcrumbList"]', '[class*="promo"]', '[class~="x"]', '[lang|="en"]', "div.ad-box",
+              "aside.promo[data-x]", "body > footer", "div .share"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["div", "nav", "aside", "footer", "p", "span"]),
+       st.lists(st.sampled_from(["ad", "ad-box", "promo", "x", "share", "y-promo"]), max_size=3),
+       st.sampled_from([None, "footer", "taboola-1", "main"]),
+       st.dictionaries(st.sampled_from(["data-ad-slot", "role", "itemtype", "lang", "data-x"]),
+                       st.sampled_from(["", "navigation", "http://schema.org/BreadcrumbList", "en-GB", "en", "1"]),
+                       max_size=2))
+def test_selector_index_tests_agree_with_the_selectors(tag, classes, el_id, attrs):
+    # The index's cheap per-entry tests (none where the key is the whole selector) pick
+    # what the selectors' own matches pick, memoised or not.
+    from lxml import etree
+
+    from cleaner.html.selectors import SelectorIndex, compile_selector
+
+    root = etree.Element("html")
+    body = etree.SubElement(root, "body")
+    el = etree.SubElement(etree.SubElement(body, "div", {"class": "share"}), tag, attrs)
+    if classes:
+        el.set("class", " ".join(classes))
+    if el_id:
+        el.set("id", el_id)
+    compiled = [compile_selector(css=css) for css in _SELECTORS]
+    index = SelectorIndex([(c, css) for c, css in zip(compiled, _SELECTORS)])
+    cls, keys = el.get("class"), el.keys()
+    expected = next((css for c, css in zip(compiled, _SELECTORS)
+                     if c.matches_natively(el, tag, cls.split() if cls else (), el_id)), None)
+    assert index.match(el, tag, cls.split() if cls else (), el_id) == expected
+    assert index.lookup(el, tag, cls, el_id, keys) == expected
+    assert index.lookup(el, tag, cls, el_id, keys) == expected  # from the memo
+
+
+def test_a_dropped_cleaner_is_freed_without_the_cycle_collector():
+    import gc
+    import weakref
+
+    from cleaner import Cleaner
+
+    gc.disable()
+    try:
+        fresh = Cleaner()
+        fresh.clean_and_explain("<html><body><p>One sentence of text here.</p></body></html>", input_format="html")
+        gone = weakref.ref(fresh)
+        del fresh
+        assert gone() is None  # freed by reference counting: no cycle through its HTML extractor
+    finally:
+        gc.enable()
