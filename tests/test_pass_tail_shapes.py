@@ -78,3 +78,20 @@ def test_product_name_with_its_size_above_a_price_row_goes():
             "Auffälligstes Merkmal ist das 11-Zoll-Display mit 120 Hertz, das in dieser Preisklasse selten ist.\n")
     last = "Der Akku fasst 8.000 Milliamperestunden und hielt im ersten Kurztest gut zwölf Stunden durch."
     assert _clean(f"{head}Norelo Tab 11 (256 GB)\n299,00 € bei Amazon\n{last}", "de") == f"{head}{last}"
+
+
+_ORLIX = ("Orlix déploie enfin Android 17 sur ses smartphones milieu de gamme\n"
+          "Le fabricant Orlix commence à distribuer Android 17 sur six de ses smartphones milieu de gamme.\n"
+          "La mise à jour arrive d'abord en France et en Belgique, puis dans le reste de l'Europe.\n"
+          "Suivez bien les étapes de l'assistant : il faut prévoir environ 3,5 Go d'espace libre.\n")
+_ORLIX_LAST = "Les utilisateurs signalent déjà une autonomie légèrement meilleure et une nouvelle gestion des notifications."
+
+
+def test_deal_line_and_its_label_above_a_shop_button_go():
+    box = "Bon plan\nOrlix Nova 8 128 Go à 279 € au lieu de 349 €\nVoir l'offre\n"
+    assert _clean(f"{_ORLIX}{box}{_ORLIX_LAST}", "fr") == f"{_ORLIX}{_ORLIX_LAST}"
+
+
+def test_deal_line_without_a_shop_button_under_it_stays():
+    deal = "Orlix Nova 8 128 Go à 279 € au lieu de 349 €"
+    assert deal in _clean(f"{_ORLIX}Bon plan\n{deal}\n{_ORLIX_LAST}", "fr")

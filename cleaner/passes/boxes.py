@@ -38,10 +38,11 @@ def detect_box_name(state: PassState, rule_id: str, category: str, params: dict[
     price = compile_pattern(params["price_pattern"], regex.V0)
     discount = compile_pattern(params.get("discount_pattern", "(?!)"), regex.V0)
     row_categories = frozenset(params.get("row_categories", ("ads", "other")))
+    title_at = find_title(state)
+    _deal_lines(state, rule_id, category, params, price, title_at)
     rows = [i for i in state.lines_hit_as(row_categories) if state.removed[i] and price.search(state.doc.lines[i])]
     if not rows:
         return
-    title_at = find_title(state)
     name_words, max_names = params.get("name_words", 4), params.get("max_names", 2)
     badge_words, max_badges = params.get("badge_words", 4), params.get("max_badges", 1)
     row_set = frozenset(rows)
@@ -52,6 +53,33 @@ def detect_box_name(state: PassState, rule_id: str, category: str, params: dict[
         badges = _run(state, row, 1, lambda i: _is_badge(state, i, badge_words, price, discount), row_set)
         if len(badges) <= max_badges:
             _drop_kept(state, rule_id, category, badges, title_at)
+
+
+def _deal_lines(state: PassState, rule_id: str, category: str, params: dict[str, Any],
+                price: regex.Pattern[str], title_at: int | None) -> None:
+    """A deal line right above a shop button a rule removed ("Orlix Nova 8 128 Go à 279 € au
+    lieu de 349 €" / "Voir l'offre"): a short line with two prices or more that does not end like
+    a sentence is the offer's old and new price, not the article's (which writes prices into
+    sentences). A label of one or two words right above it ("Bon plan") is the box's heading."""
+    max_words = params.get("deal_words", 0)
+    if not max_words:
+        return
+    buttons = frozenset(params.get("deal_button_categories", ()))
+    label_words = params.get("deal_label_words", 0)
+    lines = state.doc.lines
+    for button in state.lines_hit_as(buttons):
+        i = button - 1
+        if i < 0 or not state.removed[button] or state.blank[i] or state.removed[i] or i == title_at:
+            continue
+        text = lines[i]
+        if state.words(i) > max_words or text.endswith(TEXT_END) or len(price.findall(text)) < 2:
+            continue
+        state.drop_line(rule_id, category, i)
+        label = i - 1
+        if label >= 0 and not state.blank[label] and not state.removed[label] and label != title_at \
+                and 0 < state.words(label) <= label_words and not lines[label].endswith(TEXT_END) \
+                and not any(c.isdigit() for c in lines[label]):
+            state.drop_line(rule_id, category, label)
 
 
 def _run(state: PassState, row: int, step: int, fits: Any, rows: frozenset[int]) -> list[int]:
