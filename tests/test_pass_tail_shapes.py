@@ -95,3 +95,21 @@ def test_deal_line_and_its_label_above_a_shop_button_go():
 def test_deal_line_without_a_shop_button_under_it_stays():
     deal = "Orlix Nova 8 128 Go à 279 € au lieu de 349 €"
     assert deal in _clean(f"{_ORLIX}Bon plan\n{deal}\n{_ORLIX_LAST}", "fr")
+
+
+_STAHL_PARAGRAPH = "Essen/Duisburg. Der Vorstand will weitere 1500 Stellen streichen, die IG Metall kündigt Widerstand an."
+_STAHL_REST = ("\n20.11.2026, 16:47 Uhr\n"
+               "Bei Thyssenkrupp Steel spitzt sich der Konflikt um den Stellenabbau zu, der Betriebsrat droht mit Protesten.\n"
+               "Für den 3. Dezember ist eine Kundgebung vor der Hauptverwaltung angekündigt.")
+
+
+def test_bare_name_between_headline_and_first_paragraph_goes():
+    title = "Thyssenkrupp Steel: Betriebsrat droht mit Protesten in Duisburg"
+    out = _clean(f"{title}\nFrank Meßing\n{_STAHL_PARAGRAPH}{_STAHL_REST}", "de")
+    assert "Frank Meßing" not in out and out.startswith(f"{title}\n{_STAHL_PARAGRAPH}")
+
+
+def test_subheading_after_the_first_paragraph_stays():
+    title = "Thyssenkrupp Steel: Betriebsrat droht mit Protesten in Duisburg"
+    text = f"{title}\n{_STAHL_PARAGRAPH}\nDie Folgen\n{_STAHL_PARAGRAPH}{_STAHL_REST}"
+    assert "\nDie Folgen\n" in _clean(text, "de")

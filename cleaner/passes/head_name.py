@@ -29,6 +29,8 @@ def detect_head_name(state: PassState, rule_id: str, category: str, params: dict
         return  # no byline or dateline anywhere: nothing to stand next to
     title_at = find_title(state)
     _outlet_under_title(state, rule_id, category, title_at, signal, params.get("outlet_words", 0))
+    _name_under_title(state, rule_id, category, title_at, params.get("under_title_words", 0),
+                      params.get("paragraph_words", 12))
     lines = state.doc.lines
     kept = state.kept()
     candidates = []
@@ -75,4 +77,27 @@ def _outlet_under_title(state: PassState, rule_id: str, category: str, title_at:
         return
     if state.words(i) <= max_words and not lines[i].endswith(_SENTENCE_END) and state.in_region(i, "head") \
             and any(r.category in signal for r in state.hits.get(i + 1, ())):
+        state.drop_line(rule_id, category, i)
+
+
+def _name_under_title(state: PassState, rule_id: str, category: str, title_at: int | None,
+                      max_words: int, paragraph_words: int) -> None:
+    """A name of two to `max_words` words right under the headline, with the first paragraph
+    right under it, is the byline printed without "Von"/"By" ("Thyssenkrupp Steel: …" /
+    "Frank Meßing" / "Essen/Duisburg. Der Vorstand will …"); the page's dateline or byline
+    furniture is elsewhere (the pass runs only on pages with one). A subheading comes after a
+    paragraph, not between the headline and the first one; a line in capitals ("GIRLS
+    BASKETBALL") is a section label and stays."""
+    if title_at is None or not max_words:
+        return
+    kept = state.kept()
+    at = bisect_left(kept, title_at)
+    if at + 2 >= len(kept) or kept[at] != title_at:
+        return
+    i, paragraph = kept[at + 1], kept[at + 2]
+    lines = state.doc.lines
+    if any(state.removed[k] for k in range(title_at + 1, paragraph)) or not state.in_region(i, "head"):
+        return
+    if 2 <= state.words(i) <= max_words and looks_like_name(lines[i]) and lines[i] != lines[i].upper() \
+            and state.words(paragraph) >= paragraph_words:
         state.drop_line(rule_id, category, i)
