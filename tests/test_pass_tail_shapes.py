@@ -113,3 +113,19 @@ def test_subheading_after_the_first_paragraph_stays():
     title = "Thyssenkrupp Steel: Betriebsrat droht mit Protesten in Duisburg"
     text = f"{title}\n{_STAHL_PARAGRAPH}\nDie Folgen\n{_STAHL_PARAGRAPH}{_STAHL_REST}"
     assert "\nDie Folgen\n" in _clean(text, "de")
+
+
+_LANDTAG = ("Wiesbaden streitet über das Ende der Straßenausbaubeiträge\n"
+            "Von Jochen Brandeis, Wiesbaden\n"
+            "Die Landesregierung will die Beiträge für Anlieger abschaffen, die Kommunen fürchten um ihre Einnahmen.\n"
+            "Der Entwurf soll im Dezember beraten werden.")
+
+
+def test_kicker_ending_with_a_colon_above_the_headline_goes():
+    out = _clean(f"Startseite\nHessischer Landtag:\n{_LANDTAG}", "de")
+    assert out.startswith("Wiesbaden streitet")
+
+
+def test_colon_line_not_touching_the_headline_stays():
+    text = f"Startseite\nHessischer Landtag:\nDer Landtag tagt am Dienstag in Wiesbaden und berät den Haushalt.\n{_LANDTAG}"
+    assert "Hessischer Landtag:" in _clean(text, "de")

@@ -21,7 +21,8 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
     its company gives it away. A run that touches the headline loses its last line, the
     kicker ("Drama im Wipptal"), when it has at most `label_words` words: a kicker is page
     furniture like a section label (with `label_words` 1 only single words such as
-    "Penzlin" went). The head ends at the first paragraph after the headline.
+    "Penzlin" went). A kicker may end with a colon ("Hessischer Landtag:"). The head ends at
+    the first paragraph after the headline.
     """
     max_words = params.get("max_words", 5)
     label_words = params.get("label_words", 1)
@@ -36,7 +37,8 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
         if i > title_at and not state.removed[i] and state.words(i) >= body_words:
             break  # the first paragraph: the head is over
         if not state.removed[i] and i != title_at and state.words(i) <= max_words \
-                and not lines[i].rstrip().endswith(_SENTENCE_END) and state.in_region(i, "head"):
+                and (not lines[i].rstrip().endswith(_SENTENCE_END) or _colon_kicker(state, i, title_at, label_words)) \
+                and state.in_region(i, "head"):
             run.append(i)
             continue
         if run and bounded:
@@ -46,6 +48,14 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
                 kicker = state.words(run[-1]) > label_words
                 _drop(state, rule_id, category, run[:-1] if kicker else run)
         run, bounded = [], state.removed[i]
+
+
+def _colon_kicker(state: PassState, i: int, title_at: int, label_words: int) -> bool:
+    """A kicker ending with a colon right above the headline ("Hessischer Landtag:" / "Wiesbaden
+    streitet über …"): the colon joins it to the headline it labels. Only as short as a kicker
+    and only touching the headline; anywhere else a colon announces what follows."""
+    return state.doc.lines[i].rstrip().endswith(":") and state.words(i) <= label_words \
+        and all(state.blank[k] for k in range(i + 1, title_at))
 
 
 def _headline_above_dek(state: PassState, line: int, title_at: int, label_words: int) -> bool:
