@@ -132,6 +132,7 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
     if len(tag_info) > 10_000:  # custom element names are unbounded
         tag_info.clear()
     memo_get = index.memo.get if index is not None and type(index).lookup in _MEMO_LOOKUPS else None
+    remember, match = (index.remember, index.match) if memo_get is not None else (None, None)
     entries = index.entries if index is not None else ()
     xpath_hits = xpath_hits or None
     check_at = min(0x4000, most + 1)
@@ -260,13 +261,19 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             code = _FLUSH
         rule = None
         if lookup is not None and (keys or named or xpath_hits):
-            # The index's memo, read here (one call less per element); misses, elements
-            # that cannot be memoised and XPath hits go through lookup itself.
-            best = memo_get((tag, cls, el_id, *keys)) if memo_get is not None and not xpath_hits else None
-            if best is None or best == UNCACHEABLE:
+            if memo_get is not None and not xpath_hits:
+                # The index's memo, read and filled here (what lookup does, without its
+                # call and a second signature per element).
+                sig = (tag, cls, el_id, *keys)
+                best = memo_get(sig)
+                if best is None:
+                    best = remember(sig, el, tag, cls, el_id, keys)
+                if best >= 0:
+                    rule = entries[best][1]
+                elif best == UNCACHEABLE:
+                    rule = match(el, tag, cls.split() if cls else (), el_id, None, keys)
+            else:
                 rule = lookup(el, tag, cls, el_id, keys, xpath_hits)
-            elif best >= 0:
-                rule = entries[best][1]
             if rule is not None and veto is not None and veto(el):
                 rule = None
         if code == _BR:

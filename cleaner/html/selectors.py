@@ -552,10 +552,7 @@ class SelectorIndex:
         sig = (tag, cls, el_id, *keys)
         best = self.memo.get(sig)
         if best is None:
-            best = self._memo_entry(el, tag, cls, el_id, keys)
-            if len(self.memo) > 50_000:
-                self.memo.clear()
-            self.memo[sig] = best
+            best = self.remember(sig, el, tag, cls, el_id, keys)
         if best == UNCACHEABLE:
             return self.match(el, tag, cls.split() if cls else (), el_id, xpath_hits, keys)
         if xpath_hits:
@@ -563,6 +560,15 @@ class SelectorIndex:
             if n is not None and (best < 0 or n < best):
                 best = n
         return None if best < 0 else self.entries[best][1]
+
+    def remember(self, sig: tuple[str | None, ...], el: Any, tag: str, cls: str | None, el_id: str | None,
+                 keys: Sequence[str]) -> int:
+        """The memo's entry for `sig` (= (tag, cls, el_id, *keys)), which it lacks: made and kept."""
+        best = self._memo_entry(el, tag, cls, el_id, keys)
+        if len(self.memo) > 50_000:
+            self.memo.clear()
+        self.memo[sig] = best
+        return best
 
     def _memo_entry(self, el: Any, tag: str, cls: str | None, el_id: str | None, keys: Sequence[str]) -> int:
         """The first matching entry's number (-1: none), or UNCACHEABLE when the answer
