@@ -7,7 +7,7 @@ function words of the languages that have packs is cheap and reliable on article
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import filterfalse
 
 import regex
@@ -33,7 +33,7 @@ class LanguageIdentifier:
                     merged.setdefault(w, []).append(lang)
         self._languages_of = {w: tuple(langs) for w, langs in merged.items()}
 
-    def sample(self, lines: Sequence[str]) -> str:
+    def sample(self, lines: Iterable[str]) -> str:
         """A bounded sample of the body-like lines (long ones first in document order)."""
         picked: list[str] = []
         append = picked.append

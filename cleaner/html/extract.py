@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -192,15 +192,17 @@ class HtmlExtractor:
             declared = ""
         if declared and declared not in self.rulebook.by_lang:
             return declared
-        lines = [page.doc.lines[i] for i, b in enumerate(page.block_of_line)
-                 if b >= 0 and page.blocks[b].strip is None]
-        sample = cleaner.langid.sample(lines)
+        def lines() -> Iterator[str]:  # the sample stops after a few thousand characters
+            blocks, text = page.blocks, page.doc.lines
+            return (text[i] for i, b in enumerate(page.block_of_line) if b >= 0 and blocks[b].strip is None)
+
+        sample = cleaner.langid.sample(lines())
         found = cleaner.langid.by_function_words(sample) if sample else None
         if found or declared:
             return found or declared
         from ..api import _detect_language  # langdetect's first load is not thread-safe
 
-        return _detect_language(cleaner.langid, lines) or cleaner.config.default_lang
+        return _detect_language(cleaner.langid, list(lines())) or cleaner.config.default_lang
 
     def _evidence(self, page: PageDocument, pipeline: Any, params: ContentParams, best: int, keep: set[int],
                   title: str | None = None) -> bool:
@@ -349,19 +351,21 @@ def _runs(lines: list[int], raw: list[str]) -> list[tuple[int, int]]:
 def _layout(seg: Segmentation, url: str | None) -> PageDocument:
     raw: list[str] = []
     block_of_line: list[int] = []
+    live: list[int] = []  # the lines of blocks no strip rule covers
     previous_group = -1
     for k, b in enumerate(seg.blocks):
         if raw and not (b.group >= 0 and b.group == previous_group):
             raw.append("")
             block_of_line.append(-1)
-        b.first_line = len(raw)
+        first = b.first_line = len(raw)
         raw.extend(b.lines)
         block_of_line.extend([k] * len(b.lines))
+        if b.strip is None:
+            live.extend(range(first, len(raw)))
         previous_group = b.group
     # Lines of stripped blocks are never matched nor shown to a pass: only the others
     # need their matching form (normalizing costs more than the rest of the layout).
     lines = list(raw)
-    live = [i for i, b in enumerate(block_of_line) if b >= 0 and seg.blocks[b].strip is None]
     for i, norm in zip(live, normalize_lines([raw[i] for i in live])):
         lines[i] = norm
     doc = Document(raw=raw, lines=lines, url=url)
