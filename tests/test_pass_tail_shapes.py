@@ -129,3 +129,12 @@ def test_kicker_ending_with_a_colon_above_the_headline_goes():
 def test_colon_line_not_touching_the_headline_stays():
     text = f"Startseite\nHessischer Landtag:\nDer Landtag tagt am Dienstag in Wiesbaden und berät den Haushalt.\n{_LANDTAG}"
     assert "Hessischer Landtag:" in _clean(text, "de")
+
+
+def test_short_lines_set_off_by_blank_lines_between_removed_lines_stay():
+    # STRUCT-ISLAND reads only lines touching removed lines: a list in a block of its own is the article's.
+    text = ("Grifos Freistoß entscheidet ein zähes Duell: Freiburg schlägt Bremen\n\n"
+            "Der SC Freiburg hat sein Heimspiel gegen Werder Bremen mit 1:0 gewonnen. Ein Standard reichte.\n"
+            "Sa. 21.11.2026, 15:30 Uhr\n\nEuropa-Park Stadion, Freiburg\nZuschauer: 34.700\n\nAufstellung SC Freiburg\n"
+            "In einer ereignisarmen ersten Hälfte hatte Bremen die besseren Chancen, zweimal parierte Atubolu stark.")
+    assert "Europa-Park Stadion, Freiburg\nZuschauer: 34.700" in _clean(text, "de")

@@ -15,6 +15,7 @@ from .doubled_line import detect_doubled_line
 from .head_echo import detect_head_echo
 from .head_label import detect_head_label
 from .head_name import detect_head_name
+from .island import detect_island
 from .key_updates import detect_key_updates
 from .player_cluster import detect_player_cluster
 from .poll import detect_poll
@@ -37,7 +38,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 DETECTOR_ORDER: tuple[str, ...] = (
     "player-cluster", "video-title", "score-header", "head-echo", "key-updates", "poll", "box-name", "caption-twice",
     "head-name", "head-label", "caption-before-credit",
-    "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "topic-echo", "tail-teaser", "tail-tags", "comma-tags", "tail-furniture",
+    "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "topic-echo", "tail-teaser", "tail-tags", "comma-tags", "island", "tail-furniture",
     "author-box", "author-bio", "interviewee-bio", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
@@ -60,6 +61,7 @@ DETECTORS: dict[str, Detector] = {
     "tail-teaser": detect_tail_teaser,
     "tail-tags": detect_tail_tags,
     "comma-tags": detect_comma_tags,
+    "island": detect_island,
     "tail-furniture": detect_tail_furniture,
     "author-box": detect_author_box,
     "author-bio": detect_author_bio,

@@ -1,0 +1,45 @@
+"""Short lines enclosed by removed lines inside the article ("Tore: 1:0 Grifo (49.)" in a match box)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .state import TEXT_END, PassState
+
+__all__ = ["detect_island"]
+
+
+def detect_island(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
+    """After the first paragraph, a run of one to `max_run` short kept lines that are not
+    sentences, with a removed line directly above and directly below it (no blank line
+    between), is what rules left of a box ("Spielbericht" box: a removed date / "Europa-Park
+    Stadion, Freiburg" / "Zuschauer: 34.700 (ausverkauft)" / a removed lineup line).
+
+    The head has its own pass (a kicker above the headline is judged there), and the end of
+    the text too (tail-furniture). A subheading is followed by its paragraph; when an ad, a
+    player, a caption or a credit (`in_text_categories`) is right under it, that sits between
+    the subheading and its paragraph, so a run over such a line stays."""
+    max_words, max_run = params.get("max_words", 6), params.get("max_run", 3)
+    paragraph_words = params.get("paragraph_words", 12)
+    in_text = frozenset(params.get("in_text_categories", ()))
+    kept = state.kept()
+    first = next((i for i in kept if state.words(i) >= paragraph_words), None)
+    if first is None:
+        return
+    lines, removed, blank = state.doc.lines, state.removed, state.blank
+    run: list[int] = []
+    for i in kept:
+        if i <= first:
+            continue
+        if state.words(i) <= max_words and not lines[i].rstrip().endswith(TEXT_END) \
+                and (not run or run[-1] == i - 1):
+            run.append(i)
+        else:
+            run = [i] if state.words(i) <= max_words and not lines[i].rstrip().endswith(TEXT_END) else []
+        end = run[-1] + 1 if run else 0
+        if run and len(run) <= max_run and end < len(lines) and removed[end] and not blank[end] \
+                and run[0] > 0 and removed[run[0] - 1] and not blank[run[0] - 1] \
+                and state.removed_as(end) not in in_text:
+            for k in run:
+                state.drop_line(rule_id, category, k)
+            run = []
