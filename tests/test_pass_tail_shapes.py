@@ -138,3 +138,20 @@ def test_short_lines_set_off_by_blank_lines_between_removed_lines_stay():
             "Sa. 21.11.2026, 15:30 Uhr\n\nEuropa-Park Stadion, Freiburg\nZuschauer: 34.700\n\nAufstellung SC Freiburg\n"
             "In einer ereignisarmen ersten Hälfte hatte Bremen die besseren Chancen, zweimal parierte Atubolu stark.")
     assert "Europa-Park Stadion, Freiburg\nZuschauer: 34.700" in _clean(text, "de")
+
+
+_URGENCES = ("Les urgences de Laval débordent\n"
+             "Le taux d'occupation de l'urgence de la Cité-de-la-Santé a atteint 180 % mardi, forçant Santé Québec à réagir.\n"
+             "Des patients ont attendu plus de 30 heures sur une civière, selon des données consultées par La Presse.\n")
+_URGENCES_LAST = "« On est dans une situation intenable », a confié une infirmière qui a requis l'anonymat par crainte."
+
+
+def test_fact_box_title_above_its_removed_figure_goes():
+    box = "Ce qu'il faut savoir\n180 %\nTaux d'occupation de l'urgence de la Cité-de-la-Santé mardi\n"
+    out = _clean(f"{_URGENCES}{box}{_URGENCES_LAST}", "fr")
+    assert "Ce qu'il faut savoir" not in out and out.endswith(_URGENCES_LAST)
+
+
+def test_subheading_above_a_related_link_stays():
+    text = f"{_URGENCES}Des civières dans les couloirs\nÀ lire aussi : Virus respiratoires : la saison commence tôt\n{_URGENCES_LAST}"
+    assert "Des civières dans les couloirs" in _clean(text, "fr")

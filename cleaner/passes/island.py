@@ -27,6 +27,7 @@ def detect_island(state: PassState, rule_id: str, category: str, params: dict[st
     if first is None:
         return
     lines, removed, blank = state.doc.lines, state.removed, state.blank
+    _box_titles(state, rule_id, category, params, kept, first)
     run: list[int] = []
     for i in kept:
         if i <= first:
@@ -43,3 +44,25 @@ def detect_island(state: PassState, rule_id: str, category: str, params: dict[st
             for k in run:
                 state.drop_line(rule_id, category, k)
             run = []
+
+
+def _box_titles(state: PassState, rule_id: str, category: str, params: dict[str, Any],
+                kept: list[int], first: int) -> None:
+    """A short label right under a paragraph and right above a line a rule removed as one of
+    `box_categories`, all in one block, is that box's title ("Ce qu'il faut savoir" / "180 %" /
+    "Taux d'occupation …"): the article's subheading would stand above its own paragraph."""
+    label_words = params.get("box_title_words", 0)
+    boxes = frozenset(params.get("box_categories", ()))
+    paragraph_words = params.get("paragraph_words", 12)
+    if not label_words or not boxes:
+        return
+    lines, removed, blank = state.doc.lines, state.removed, state.blank
+    for i in kept:
+        if i <= first + 1 or i + 1 >= len(lines) or state.words(i) > label_words \
+                or lines[i].rstrip().endswith(TEXT_END):
+            continue
+        above, below = i - 1, i + 1
+        if blank[above] or removed[above] or state.words(above) < paragraph_words:
+            continue
+        if not blank[below] and removed[below] and state.removed_as(below) in boxes:
+            state.drop_line(rule_id, category, i)
