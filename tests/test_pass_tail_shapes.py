@@ -155,3 +155,22 @@ def test_fact_box_title_above_its_removed_figure_goes():
 def test_subheading_above_a_related_link_stays():
     text = f"{_URGENCES}Des civières dans les couloirs\nÀ lire aussi : Virus respiratoires : la saison commence tôt\n{_URGENCES_LAST}"
     assert "Des civières dans les couloirs" in _clean(text, "fr")
+
+
+_ENTRETIEN = ("« Le médecin seul dans son cabinet, c'est fini »\n"
+              "Dans un essai qui paraît en janvier, la géographe Hélène Marquet raconte trois ans passés dans des cabinets ruraux.\n"
+              "On parle sans cesse de déserts médicaux. Le mot vous semble-t-il juste ?\n"
+              "Il dit une part de vérité, mais il efface tout ce qui se passe dans ces territoires.\n"
+              "Qu'est-ce qui a le plus changé dans le quotidien de ces médecins ?\n"
+              "Ils travaillent beaucoup plus en équipe, avec des infirmières et des pharmaciens.\n")
+_BIO = "Hélène Marquet est géographe, maîtresse de conférences à l'université de Limoges."
+
+
+def test_book_reference_above_the_guests_bio_goes_with_it():
+    book = "Hélène Marquet, Au chevet des campagnes, à paraître le 14 janvier 2027."
+    assert _clean(f"{_ENTRETIEN}{book}\n{_BIO}", "fr") == _ENTRETIEN.rstrip("\n")
+
+
+def test_last_answer_above_the_bio_stays():
+    answer = "Hélène Marquet : Certains, oui. Ce qui les inquiète, c'est de ne plus voir le même médecin."
+    assert answer in _clean(f"{_ENTRETIEN}{answer}\n{_BIO}", "fr")

@@ -42,8 +42,11 @@ def detect_interviewee_bio(state: PassState, rule_id: str, category: str, params
             continue
         if not params.get("min_words", 8) <= state.words(i) <= params.get("max_words", 60) or _set_apart(state, i):
             continue
-        if any(_named_before(state, i, name) for name in _names_in(match.group(1))) and _questions_before(state, kept[:pos]) >= params.get("min_questions", 2):
+        names = [name for name in _names_in(match.group(1)) if _named_before(state, i, name)]
+        if names and _questions_before(state, kept[:pos]) >= params.get("min_questions", 2):
             state.drop_line(rule_id, category, i)
+            _book_line_above(state, rule_id, category, kept[pos - 1] if pos else None, i, names[0],
+                             params.get("book_line_words", 0))
             return
 
 
@@ -69,3 +72,16 @@ def _named_before(state: PassState, i: int, name: str) -> bool:
 def _questions_before(state: PassState, kept: list[int]) -> int:
     lines = state.doc.lines
     return sum(1 for k in kept if lines[k].rstrip().endswith("?"))
+
+
+def _book_line_above(state: PassState, rule_id: str, category: str, j: int | None, bio: int, name: str,
+                     max_words: int) -> None:
+    """The line right above the bio (same block) that opens with the guest's name and a comma is
+    the reference of the guest's book the interview is about ("Hélène Marquet, Au chevet des
+    campagnes, à paraître le 14 janvier 2027."): part of the bio box. An answer opens with the
+    speaker's name and a colon, if at all, and a question ends with a question mark."""
+    if j is None or not max_words or j != bio - 1 or state.words(j) > max_words:
+        return
+    line = state.doc.lines[j]
+    if line.startswith(name + ",") and not line.rstrip().endswith("?") and not _SPEECH.search(line):
+        state.drop_line(rule_id, category, j)
