@@ -71,6 +71,7 @@ class ContentParams:
     lead_substrings: tuple[str, ...]
     lead_reach: int
     name_cache: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    marks_cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @functools.cached_property
     def has_negative_substring(self) -> Callable[[str], bool]:
@@ -445,6 +446,17 @@ def _negative_marks(cls: str, p: ContentParams, words: set[str] | None = None) -
     return frozenset(parts)
 
 
+def _cached_negative_marks(cls: str, p: ContentParams) -> frozenset[str]:
+    """_negative_marks, remembered per name like _name_evidence (a page's cruft names recur)."""
+    cache = p.marks_cache
+    found = cache.get(cls)
+    if found is None:
+        if len(cache) > 200_000:
+            cache.clear()
+        found = cache[cls] = _negative_marks(cls, p)
+    return found
+
+
 def _ignore_wrapper_names(nodes: Sequence[Node], tree: _Tree, evidence: list[int], weights: Sequence[float],
                           p: ContentParams) -> None:
     """Negative names that hold most of the page's prose name a wrapper, not cruft: set
@@ -452,17 +464,18 @@ def _ignore_wrapper_names(nodes: Sequence[Node], tree: _Tree, evidence: list[int
     sharing the same negative marks, as a CMS names every section of an article
     (`testreport__section--ads`, a section that may hold an ad slot): together they hold
     the article, which no sidebar or comment list beside an article does."""
+    negatives = [n for n, ev in enumerate(evidence) if ev < 0]
+    if not negatives:  # nothing to weigh (the sums below are a pass over every node)
+        return
     positive = [w if w > 0 else 0.0 for w in weights]
     under = tree.sums(positive)
     limit = p.wrapper_share * (sum(positive) or 1.0)
     groups: dict[tuple[int, frozenset[str]], list[int]] = {}
-    for n, ev in enumerate(evidence):
-        if ev >= 0:
-            continue
+    for n in negatives:
         if under[n] > limit:
             evidence[n] = 0
         elif under[n] > 0:
-            groups.setdefault((tree.parent[n], _negative_marks(nodes[n].cls, p)), []).append(n)
+            groups.setdefault((tree.parent[n], _cached_negative_marks(nodes[n].cls, p)), []).append(n)
     for group in groups.values():
         if len(group) > 1 and sum(under[n] for n in group) > limit:
             for n in group:
