@@ -27,3 +27,20 @@ def test_a_teasers_dek_about_the_teaser_goes_with_the_rest():
     out = _clean(f"{_HEAD}Related\n{_TEASER}\n{dek}\nMore teasers here", "en")
     assert dek not in out and _TEASER not in out
     assert "burnt transformer" in out
+
+
+def test_a_sentence_about_the_article_right_under_a_most_read_box_stays():
+    # The box's teaser headlines sit in a widget the crawl left out: the line under the
+    # heading is the article's next paragraph, and the comment form after it still goes.
+    last = "Residents of Fagge said the tankers had not reached their streets, the water board admitted on Tuesday."
+    out = _clean(f"{_HEAD}Most Read\n{last}\nComments\nJoin the conversation", "en")
+    assert last in out
+    assert "Join the conversation" not in out
+
+
+def test_a_headline_right_under_a_most_read_box_still_goes_with_the_rest():
+    # No full stop: a teaser headline, even one that shares a word with the article.
+    teaser = "Kano water board names new chairman as residents demand answers over repairs"
+    out = _clean(f"{_HEAD}Most Read\n{teaser}\nJoin the conversation", "en")
+    assert teaser not in out
+    assert "burnt transformer" in out

@@ -12,6 +12,8 @@ from .state import PassState
 
 __all__ = ["detect_tail_after_heading"]
 
+_CLOSED = (".", "!", "?", "…", "»", '"', "”")  # how a sentence ends (a label ends with ":")
+
 
 def detect_tail_after_heading(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
     """Drop the rest after the first drop-rest heading that has enough article before it.
@@ -71,7 +73,12 @@ def _article_goes_on(state: PassState, i: int, before: list[int], long_words: in
     above it: it shares a word of six letters or more with the article before the heading and
     none with the lines between ("RELATED" / "Lagos commuters stranded as fuel queues return" /
     "Related complaints have come from Gwarinpa, where residents say …" under a story about
-    Abuja's residents). A teaser's dek is about its teaser."""
+    Abuja's residents). A teaser's dek is about its teaser.
+
+    A long line that is the first kept line under the heading has no teaser to be the dek
+    of: it goes on the article if it shares a word with it and ends as a sentence does
+    (a page's "most read" box or a subscriber's paywall notice between two paragraphs;
+    a teaser headline has no full stop)."""
     lines = state.doc.lines
     article = set().union(*(_long_words(lines[j]) for j in before))
     between: set[str] = set()
@@ -79,8 +86,11 @@ def _article_goes_on(state: PassState, i: int, before: list[int], long_words: in
         if state.removed[j]:
             continue
         words = _long_words(lines[j])
-        if state.words(j) >= long_words and between and words & article and not words & between:
-            return True
+        if state.words(j) >= long_words and words & article:
+            if between and not words & between:
+                return True
+            if not between and lines[j].rstrip().endswith(_CLOSED):
+                return True
         between |= words
     return False
 
