@@ -19,6 +19,7 @@ from .island import detect_island
 from .key_updates import detect_key_updates
 from .player_cluster import detect_player_cluster
 from .poll import detect_poll
+from .pull_quote import detect_pull_quote
 from .state import PassState
 from .tail_after_heading import detect_tail_after_heading
 from .tail_islands import detect_comment_thread, detect_tail_furniture, detect_tail_tags, detect_tail_teaser
@@ -36,7 +37,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # end of the article (author box, title echo) is judged on what survived. A score line above the headline goes
 # before the head passes ask find_title, which would otherwise take the competition label for the headline.
 DETECTOR_ORDER: tuple[str, ...] = (
-    "player-cluster", "video-title", "score-header", "head-echo", "key-updates", "poll", "box-name", "caption-twice",
+    "player-cluster", "video-title", "score-header", "head-echo", "key-updates", "poll", "box-name", "caption-twice", "pull-quote",
     "head-name", "head-label", "caption-before-credit",
     "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "topic-echo", "tail-teaser", "tail-tags", "comma-tags", "island", "tail-furniture",
     "author-box", "author-bio", "interviewee-bio", "title-echo",
@@ -50,6 +51,7 @@ DETECTORS: dict[str, Detector] = {
     "poll": detect_poll,
     "box-name": detect_box_name,
     "caption-twice": detect_caption_twice,
+    "pull-quote": detect_pull_quote,
     "head-name": detect_head_name,
     "head-label": detect_head_label,
     "caption-before-credit": detect_caption_before_credit,
