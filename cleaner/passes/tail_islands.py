@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -115,11 +116,31 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
     above = state.nonblank[at - 1]
     under_box = state.removed[above] and state.removed_as(above) not in in_text
     echoed = [] if under_box else _head_copies(state, run, max_words)
-    if not under_box and not echoed:
+    if not under_box and not echoed and not _headline_tags(state, run, params.get("headline_tags", 0)):
         return
     for i in run + echoed:
         if not state.removed[i]:
             state.drop_line(rule_id, category, i)
+
+
+def _headline_tags(state: PassState, run: list[int], needed: int) -> bool:
+    """At least `needed` labels of the run name the headline's own words: each of the label's
+    words stands in the headline as a whole word or as the start of one ("Gemeindebau" in
+    "Gemeindebauten"), in order ("Chennai rains" / "Velachery" under "Chennai rains: Velachery
+    residents …"). A site's tags name the story's places and topics; an article's closing
+    list names what the text goes on to say, not the headline twice."""
+    if needed <= 0:
+        return False
+    title_at = find_title(state)
+    if title_at is None:
+        return False
+    headline = state.doc.lines[title_at].casefold()
+    named = 0
+    for i in run:
+        words = state.doc.lines[i].casefold().split()
+        if words and re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, words)), headline):
+            named += 1
+    return named >= needed
 
 
 def _tags_heading(state: PassState, i: int, max_words: int) -> bool:
