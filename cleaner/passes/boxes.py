@@ -3,6 +3,7 @@ next to its price row, a match's score line above the headline."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 import regex
@@ -138,6 +139,10 @@ def detect_score_header(state: PassState, rule_id: str, category: str, params: d
     lines = state.doc.lines
     body_words, label_words = params.get("body_words", 12), params.get("label_words", 4)
     max_words = params.get("max_words", 14)
+    under = _score_under_headline(state, kept, score, max_words, frozenset(params.get("byline_categories", ())))
+    if under is not None:
+        state.drop_line(rule_id, category, under)
+        return
     for pos, i in enumerate(kept):
         if not state.in_region(i, "head"):
             return
@@ -152,6 +157,27 @@ def detect_score_header(state: PassState, rule_id: str, category: str, params: d
         if pos and _is_label_above(state, kept, pos - 1, label_words):
             state.drop_line(rule_id, category, kept[pos - 1])
         return
+
+
+def _score_under_headline(state: PassState, kept: list[int], score: Any, max_words: int,
+                          byline: frozenset[str]) -> int | None:
+    """The score line printed between the headline and its byline ("RWE dreht das Westderby …"
+    / "RWE 2:1 Aachen" / "Marco Wiesner" / date): the next kept line after the headline, in
+    the head, with the next non-blank line under it removed as a byline or dateline
+    (`byline`). A results list stands under a paragraph, never between headline and byline."""
+    if not byline:
+        return None
+    title_at = find_title(state)
+    if title_at is None:
+        return None
+    at = bisect_left(kept, title_at) + 1
+    if at >= len(kept):
+        return None
+    i = kept[at]
+    if not state.in_region(i, "head") or not _may_be_score(state, i, max_words) or not score.match(state.doc.lines[i]):
+        return None
+    below = next((k for k in range(i + 1, len(state.doc.lines)) if not state.blank[k]), None)
+    return i if below is not None and state.removed[below] and state.removed_as(below) in byline else None
 
 
 def _may_be_score(state: PassState, i: int, max_words: int) -> bool:
