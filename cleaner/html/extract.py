@@ -99,6 +99,7 @@ class PageDocument:
     root: Any = None
     line_hits: dict[int, list[Any]] = field(default_factory=dict)  # line -> text rules matching it
     matched: set[int] = field(default_factory=set)  # lines already given to the matcher
+    live: list[int] = field(default_factory=list)  # lines of the blocks no strip rule covers
 
     def match_lines(self, pipeline: Any, lines: list[int]) -> None:
         """Match these lines (those not matched before) with the pipeline's text rules, once."""
@@ -193,8 +194,8 @@ class HtmlExtractor:
         if declared and declared not in self.rulebook.by_lang:
             return declared
         def lines() -> Iterator[str]:  # the sample stops after a few thousand characters
-            blocks, text = page.blocks, page.doc.lines
-            return (text[i] for i, b in enumerate(page.block_of_line) if b >= 0 and blocks[b].strip is None)
+            text = page.doc.lines
+            return (text[i] for i in page.live)
 
         sample = cleaner.langid.sample(lines())
         found = cleaner.langid.by_function_words(sample) if sample else None
@@ -369,7 +370,8 @@ def _layout(seg: Segmentation, url: str | None) -> PageDocument:
     for i, norm in zip(live, normalize_lines([raw[i] for i in live])):
         lines[i] = norm
     doc = Document(raw=raw, lines=lines, url=url)
-    return PageDocument(doc=doc, blocks=seg.blocks, segmentation=seg, block_of_line=block_of_line, removed_by={})
+    return PageDocument(doc=doc, blocks=seg.blocks, segmentation=seg, block_of_line=block_of_line, removed_by={},
+                        live=live)
 
 
 def _first_h1(headings: list[Any]) -> str | None:

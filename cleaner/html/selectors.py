@@ -49,23 +49,20 @@ class Compound:
             if op == "exists":
                 continue
             assert value is not None
-            if op == "=":
-                ok = have == value
-            elif op == "~=":
-                ok = value in have.split()
-            elif op == "^=":
-                ok = have.startswith(value)
-            elif op == "$=":
-                ok = have.endswith(value)
-            elif op == "*=":
-                ok = value in have
-            elif op == "|=":
-                ok = have == value or have.startswith(value + "-")
-            else:  # pragma: no cover - rejected at compile time
-                ok = False
-            if not ok:
+            if not _ATTRIBUTE_OPS[op](have, value):  # other operators are rejected at compile time
                 return False
         return True
+
+
+# What each attribute operator asks of the value an element has (`have`) and the selector's.
+_ATTRIBUTE_OPS: dict[str, Callable[[str, str], bool]] = {
+    "=": lambda have, value: have == value,
+    "~=": lambda have, value: value in have.split(),
+    "^=": lambda have, value: have.startswith(value),
+    "$=": lambda have, value: have.endswith(value),
+    "*=": lambda have, value: value in have,
+    "|=": lambda have, value: have == value or have.startswith(value + "-"),
+}
 
 
 def _facts(el: Any) -> tuple[str, tuple[str, ...], str | None]:
@@ -467,19 +464,11 @@ def _element_test(native: NativeSelector) -> _Test | None:
 
 def _attribute_test(name: str, op: str, value: str | None) -> _Test | None:
     """The test of one attribute, as Compound.matches makes it (None for an odd operator)."""
-    if value is None:
+    check = _ATTRIBUTE_OPS.get(op)
+    if value is None or check is None:
         return None
     if op == "=":
         return lambda el, tag, classes, el_id: el.get(name) == value
-    check: Callable[[str], bool] | None = {
-        "~=": lambda have: value in have.split(),
-        "^=": lambda have: have.startswith(value),
-        "$=": lambda have: have.endswith(value),
-        "*=": lambda have: value in have,
-        "|=": lambda have: have == value or have.startswith(value + "-"),
-    }.get(op)
-    if check is None:
-        return None
     if op == "^=":  # the common one (`[class^="ad-"]`, `[id^="taboola"]`): no second call
         def starts(el: Any, tag: str, classes: Any, el_id: str | None) -> bool:
             have = el.get(name)
@@ -488,7 +477,7 @@ def _attribute_test(name: str, op: str, value: str | None) -> _Test | None:
 
     def test(el: Any, tag: str, classes: Any, el_id: str | None) -> bool:
         have = el.get(name)
-        return have is not None and check(have)
+        return have is not None and check(have, value)
     return test
 
 

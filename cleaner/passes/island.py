@@ -26,24 +26,29 @@ def detect_island(state: PassState, rule_id: str, category: str, params: dict[st
     first = next((i for i in kept if state.words(i) >= paragraph_words), None)
     if first is None:
         return
-    lines, removed, blank = state.doc.lines, state.removed, state.blank
     _box_titles(state, rule_id, category, params, kept, first)
     run: list[int] = []
     for i in kept:
         if i <= first:
             continue
-        if state.words(i) <= max_words and not lines[i].rstrip().endswith(TEXT_END) \
-                and (not run or run[-1] == i - 1):
-            run.append(i)
-        else:
-            run = [i] if state.words(i) <= max_words and not lines[i].rstrip().endswith(TEXT_END) else []
-        end = run[-1] + 1 if run else 0
-        if run and len(run) <= max_run and end < len(lines) and removed[end] and not blank[end] \
-                and run[0] > 0 and removed[run[0] - 1] and not blank[run[0] - 1] \
-                and state.removed_as(end) not in in_text:
+        if not _short_label(state, i, max_words):
+            run = []
+            continue
+        run = [*run, i] if run and run[-1] == i - 1 else [i]
+        if len(run) <= max_run and _removed_next_to(state, i + 1) and _removed_next_to(state, run[0] - 1) \
+                and state.removed_as(i + 1) not in in_text:
             for k in run:
                 state.drop_line(rule_id, category, k)
             run = []
+
+
+def _short_label(state: PassState, i: int, max_words: int) -> bool:
+    return state.words(i) <= max_words and not state.doc.lines[i].rstrip().endswith(TEXT_END)
+
+
+def _removed_next_to(state: PassState, k: int) -> bool:
+    """Line `k` exists and a rule removed it (a blank line would set the run apart)."""
+    return 0 <= k < len(state.removed) and state.removed[k] and not state.blank[k]
 
 
 def _box_titles(state: PassState, rule_id: str, category: str, params: dict[str, Any],
