@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .api import Cleaner, Config
@@ -13,6 +14,10 @@ from .batch import STDIN, read_text_file
 from .engine.examples import iter_checks, run_check
 from .engine.model import ACTIONS, CATEGORIES, REGIONS, Rule, StructureRule
 from .errors import CleanerError, RuleError
+
+if TYPE_CHECKING:
+    from .authoring.costs import Prefilter
+    from .engine.model import Pack
 
 __all__ = ["main"]
 
@@ -115,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
     check = rules_sub.add_parser("check", help="validate packs (shipped ones, or the PATHs given); lists every problem")
     check.add_argument("paths", nargs="*", metavar="PATH")
     check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--costs", action="store_true",
+                       help="also list the rules the matcher can only find by a translation of their pattern "
+                            "(no literal every match contains): each one costs every document scan time")
     check.set_defaults(run=_cmd_rules_check)
     test = rules_sub.add_parser("test", help="run every rule's examples and every site pack's fixtures (offline)")
     test.add_argument("packs", nargs="*", metavar="PACK", help="pack names or files (default: all)")
@@ -263,6 +271,9 @@ def _cmd_rules_show(args: argparse.Namespace) -> int:
                   (("min_words", rule.min_words), ("max_words", rule.max_words), ("max_chars", rule.max_chars)) if v]
         print(f"  where:    {' '.join(bounds)}")
         print(f"  action:   {rule.action}" + (f" until {rule.until}" if rule.until else ""))
+        from .authoring.costs import prefilter_of
+
+        print(f"  prefilter: {prefilter_of(rule).describe()}")
     elif isinstance(rule, StructureRule):
         print(f"  detector: {rule.detector}  params: {json.dumps(rule.params, ensure_ascii=False)}")
     print(f"  what:     {rule.doc.what}")
@@ -284,11 +295,27 @@ def _cmd_rules_check(args: argparse.Namespace) -> int:
     from .engine.loader import shipped_rules_dir
 
     report = check_paths(args.paths or [shipped_rules_dir()])
+    costly = _costly_rules(report.packs) if getattr(args, "costs", False) else None
     if getattr(args, "format", "text") == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        data = report.to_dict()
+        if costly is not None:
+            data["costly"] = [{"rule_id": rule.id, "pack": rule.pack, "prefilter": found.kind,
+                               "literals": list(found.literals)} for rule, found in costly]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        for rule, found in costly or ():
+            print(f"cost: {rule.id} ({rule.pack}): {found.describe()}")
+        if costly:
+            print(f"cost: {len(costly)} of {report.rule_count} rules are found by a translation of their pattern")
         print(report.render(), file=sys.stdout if report.ok else sys.stderr)
     return EXIT_OK if report.ok else EXIT_USAGE
+
+
+def _costly_rules(packs: list[Pack]) -> list[tuple[Rule, Prefilter]]:
+    from .authoring.costs import prefilter_of
+
+    found = ((rule, prefilter_of(rule)) for pack in packs for rule in pack.rules)
+    return [(rule, how) for rule, how in found if how.costly]
 
 
 def _cmd_rules_test(args: argparse.Namespace) -> int:

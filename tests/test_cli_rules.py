@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -63,3 +64,35 @@ def test_python_dash_m_and_console_script_work():
     out = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(seed)], capture_output=True, text=True,
                          check=True).stdout
     assert out == expected
+
+
+_TWO_RULES = (
+    "pack: costs\nrules:\n"
+    "  - id: X-ADS-001\n    name: label\n    category: ads\n"
+    "    match: {regex: '^Sponsored by \\w+$'}\n    action: drop-line\n    doc: {what: a, why: b}\n"
+    "    examples: {drop: [Sponsored by Acme], keep: [Sponsored by law it was not]}\n"
+    "  - id: X-NAV-001\n    name: counter\n    category: navigation\n"
+    "    match: {regex: '^\\d{1,2}:\\d{2}$'}\n    action: drop-line\n    doc: {what: a, why: b}\n"
+    "    examples: {drop: ['3:12'], keep: ['3:12 people']}\n"
+)
+
+
+def test_rules_show_says_how_the_matcher_finds_the_rule(tmp_path, capsys):
+    pack = tmp_path / "costs.yaml"
+    pack.write_text(_TWO_RULES, encoding="utf-8")
+    assert main(["rules", "show", "X-ADS-001", "--rules", str(pack)]) == 0
+    assert "prefilter: literal scan: '^Sponsored b" in capsys.readouterr().out
+    assert main(["rules", "show", "X-NAV-001", "--rules", str(pack)]) == 0
+    assert "prefilter: no literal every match contains" in capsys.readouterr().out
+
+
+def test_rules_check_costs_lists_only_the_rules_found_by_translation(tmp_path, capsys):
+    pack = tmp_path / "costs.yaml"
+    pack.write_text(_TWO_RULES, encoding="utf-8")
+    assert main(["rules", "check", "--costs", str(pack)]) == 0
+    out = capsys.readouterr().out
+    assert "cost: X-NAV-001" in out and "X-ADS-001" not in out
+    assert "cost: 1 of 2 rules" in out and out.rstrip().endswith("ok: 1 packs, 2 rules in 1 files")
+    assert main(["rules", "check", "--costs", "--format", "json", str(pack)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["rule_id"] for c in data["costly"]] == ["X-NAV-001"] and data["costly"][0]["prefilter"] == "translation"
