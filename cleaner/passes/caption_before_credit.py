@@ -43,7 +43,9 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
     _name_under_caption(state, rule_id, category, params)
     credits_as = _CreditKinds(frozenset(params.get("credit_categories", ["credit"])),
                               frozenset(params.get("borrowed_credit_categories", [])),
-                              params.get("borrowed_credit_shape", ""))
+                              params.get("borrowed_credit_shape", ""),
+                              frozenset(params.get("caption_credit_categories", [])),
+                              params.get("caption_credit_shape", ""))
     credits = _credit_lines(state, credits_as)
     if not credits:
         return
@@ -54,12 +56,12 @@ def detect_caption_before_credit(state: PassState, rule_id: str, category: str, 
     for i in credits:
         if _shaped(signature, lines[i]):
             continue  # an agency's signature ends the article's text; it credits no picture
-        if below_words and _is_credit(state, i, credits_as.own):
+        if below_words and _is_credit(state, i, credits_as):
             _caption_below(state, rule_id, category, i, title_at, below_words, params.get("short_words", 12))
         above = i - 1
         if above < 0 or not state.removed[i] or state.blank[above] or state.removed[above] or above == title_at:
             continue
-        borrowed = not _is_credit(state, i, credits_as.own)
+        borrowed = not _is_credit(state, i, credits_as)
         if borrowed and not _is_borrowed_credit(state, i, credits_as):
             continue
         text, words = lines[above], state.words(above)
@@ -80,9 +82,10 @@ def _layout_fits(state: PassState, caption: int, credit: int, title_at: int | No
     if _own_block_after_removed(state, caption, credit, title_at, after_removed_words, short_words):
         return True
     text, words = state.doc.lines[caption], state.words(caption)
-    return words <= max(after_removed_words, in_text_words) and one_sentence(text) \
+    long_words = params.get("in_text_long_max_words", 0)
+    return words <= max(after_removed_words, in_text_words, long_words) and one_sentence(text) \
         and not _CLOSING_QUOTATION.search(text) \
-        and _between(state, caption, credit, after_removed_words, in_text_words, title_at, short_words)
+        and _between(state, caption, credit, after_removed_words, in_text_words, title_at, short_words, long_words)
 
 
 def _name_under_caption(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
@@ -104,10 +107,20 @@ def _name_under_caption(state: PassState, rule_id: str, category: str, params: d
 
 class _CreditKinds(NamedTuple):
     """What takes a caption along: a removed line of a credit category, or a removed line of a
-    borrowed category (a byline or breadcrumb rule) shaped like a photographer's credit."""
+    borrowed category (a byline or breadcrumb rule) shaped like a photographer's credit. A line
+    a caption rule hit that is only the credit part of a caption (`caption_shape`: the whole
+    line in brackets, a short label and a name) is a credit of its own: a caption rule already
+    judged it a picture's credit, and no caption text stands before it on its line."""
     own: frozenset[str]
     borrowed: frozenset[str]
     shape: str
+    caption: frozenset[str] = frozenset()
+    caption_shape: str = ""
+
+    def credits(self, state: PassState, i: int) -> bool:
+        """Line `i` was hit as a credit (removed or not yet)."""
+        return state.hit_as(i, self.own) or (
+            state.hit_as(i, self.caption) and _shaped(self.caption_shape, state.doc.lines[i]))
 
 
 def _credit_lines(state: PassState, kinds: _CreditKinds) -> list[int]:
@@ -118,7 +131,7 @@ def _credit_lines(state: PassState, kinds: _CreditKinds) -> list[int]:
     if found is None:
         lines = state.doc.lines
         found = state.cache[key] = [i for i in sorted(state.hits) if one_sentence(lines[i]) and (
-            state.hit_as(i, kinds.own) or (state.hit_as(i, kinds.borrowed) and _shaped(kinds.shape, lines[i])))]
+            kinds.credits(state, i) or (state.hit_as(i, kinds.borrowed) and _shaped(kinds.shape, lines[i])))]
     return found  # type: ignore[return-value]
 
 
@@ -132,13 +145,14 @@ def _shaped(shape: str, line: str) -> bool:
     return bool(shape) and compile_pattern(shape, 0).search(line) is not None
 
 
-def _is_credit(state: PassState, i: int, credit_categories: frozenset[str]) -> bool:
-    """A removed whole-line credit of a picture: one sentence ("Foto: dpa", "Jane Smith/AP").
+def _is_credit(state: PassState, i: int, kinds: _CreditKinds) -> bool:
+    """A removed whole-line credit of a picture: one sentence ("Foto: dpa", "Jane Smith/AP",
+    "(Photograph by Colin Nakamura)").
 
     A copyright footer ("Copyright The Financial Times Limited 2026. All rights reserved.")
     is a credit too, but of the page: the line above it is the article's last paragraph.
     """
-    return state.removed[i] and state.hit_as(i, credit_categories) and one_sentence(state.doc.lines[i])
+    return state.removed[i] and kinds.credits(state, i) and one_sentence(state.doc.lines[i])
 
 
 def _caption_below(state: PassState, rule_id: str, category: str, credit: int, title_at: int | None,
@@ -195,13 +209,14 @@ def _own_block_after_removed(state: PassState, caption: int, credit: int, title_
 
 
 def _between(state: PassState, caption: int, credit: int, after_removed_words: int, in_text_words: int,
-             title_at: int | None, paragraph_words: int) -> bool:
+             title_at: int | None, paragraph_words: int, long_words: int = 0) -> bool:
     """No blank line above the caption: the line above was removed, or the text goes on after the credit."""
     if caption == 0:
         return False
     if state.removed[caption - 1]:
         return state.words(caption) <= after_removed_words
-    if state.words(caption) > in_text_words:
+    if state.words(caption) > in_text_words and not _long_caption_under_paragraph(state, caption, long_words,
+                                                                                  paragraph_words):
         return False
     # A short standfirst line under the headline can sit above a lone credit; one that starts
     # a block of its own after a paragraph (a blank line above it) is no standfirst's second line.
@@ -213,6 +228,15 @@ def _between(state: PassState, caption: int, credit: int, after_removed_words: i
     # / 'Related' / a headline) are removed later and leave the line above as the last sentence.
     return any(not state.removed[j] and state.words(j) >= paragraph_words for j in range(credit + 1, len(state.blank)))
 
+
+def _long_caption_under_paragraph(state: PassState, caption: int, long_words: int, paragraph_words: int) -> bool:
+    """A caption of up to `long_words` words right under a paragraph (a kept line of
+    `paragraph_words` or more, same block). A live blog's entry above a picture credit sits
+    under its short heading instead ("12.000 foyers privés d'électricité" / "Selon Enedis, …" /
+    "Photo …"), and longer lines are paragraphs ('Certains modèles vendus entre mars et août …')."""
+    above = caption - 1
+    return state.words(caption) <= long_words and not state.blank[above] and not state.removed[above] \
+        and state.words(above) >= paragraph_words
 
 def _paragraphs_between(state: PassState, title_at: int | None, line: int, paragraph_words: int) -> int:
     """Kept lines of paragraph length between the headline and `line`: with two of them

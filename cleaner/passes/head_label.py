@@ -27,6 +27,7 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
     max_words = params.get("max_words", 5)
     label_words = params.get("label_words", 1)
     body_words = params.get("body_words", 12)
+    kicker_words = params.get("kicker_words", label_words)
     title_at = find_title(state)
     if title_at is None:
         return
@@ -45,9 +46,23 @@ def detect_head_label(state: PassState, rule_id: str, category: str, params: dic
             if state.removed[i]:
                 _drop(state, rule_id, category, run[:-1] if _headline_above_dek(state, run[-1], title_at, label_words) else run)
             elif i == title_at and i > run[-1]:
-                kicker = state.words(run[-1]) > label_words
+                kicker = state.words(run[-1]) > label_words and not _long_kicker(state, run, kicker_words)
                 _drop(state, rule_id, category, run[:-1] if kicker else run)
         run, bounded = [], state.removed[i]
+
+
+def _long_kicker(state: PassState, run: list[int], kicker_words: int) -> bool:
+    """A kicker longer than a label ("Streit um den Bundeshaushalt", "Tarifkonflikt bei der
+    Bahn", at most `kicker_words`) goes when it is the run's only line and a removed line sits
+    right above it (blank lines aside): it is then hemmed in by furniture and the headline.
+    At the start of the text, or under a kept label, it may be a short headline whose
+    standfirst was taken for the title, and stays. Cleaning again keeps such a line too: the
+    removed lines above it are gone from the output."""
+    line = run[-1]
+    if len(run) != 1 or state.words(line) > kicker_words:
+        return False
+    above = next((j for j in range(line - 1, -1, -1) if not state.blank[j]), None)
+    return above is not None and state.removed[above]
 
 
 def _colon_kicker(state: PassState, i: int, title_at: int, label_words: int) -> bool:
