@@ -18,6 +18,7 @@ Exit codes: 0 every document cleaned, 1 some failed (each has an error record),
 from __future__ import annotations
 
 import concurrent.futures as cf
+import gc
 import inspect
 import json
 import multiprocessing as mp
@@ -508,13 +509,21 @@ class BatchRun:
         global _FORKED
         ctx = _mp_context()
         _FORKED = cleaner if ctx.get_start_method() == "fork" else None
+        if _FORKED is not None:
+            # Compiled once here, the databases and patterns are shared by the forked
+            # workers' pages; compiled in each worker, they cost every worker ~300 MB.
+            cleaner.prepare(None if self.opts.lang is None else [self.opts.lang])
         self._stops = ctx.Value("i", 0)
         self._limits = getattr(getattr(cleaner, "config", None), "limits", self.opts.config.limits)
 
         def new_pool() -> cf.ProcessPoolExecutor:
             pool = cf.ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
                                           initargs=(self.opts.config, os.getpid(), self._stops))
-            pool.submit(_ping).result()  # start the workers now, before any thread of ours
+            gc.freeze()  # a worker's collections would otherwise write to (and so copy) every shared page
+            try:
+                pool.submit(_ping).result()  # start the workers now, before any thread of ours
+            finally:
+                gc.unfreeze()
             return pool
 
         pool = new_pool()

@@ -70,3 +70,15 @@ def test_output_keeps_the_articles_own_characters():
 def test_empty_and_blank_input():
     assert cleaner.clean("") == ""
     assert cleaner.clean("\n\n  \n") == ""
+
+
+def test_prepare_compiles_the_languages_before_their_first_document():
+    ready = cleaner.Cleaner()
+    ready.prepare(["de"])
+    prepared = dict(ready._pipelines)
+    assert [key[0] for key in prepared] == ["de"]
+    text = "Der Stadtrat hat am Montag den Haushalt beschlossen.\nFoto: dpa\n"
+    assert ready.clean(text, lang="de") == cleaner.Cleaner().clean(text, lang="de")
+    assert ready._pipelines == prepared  # the document used the prepared pipeline, not a new one
+    ready.prepare()
+    assert {key[0] for key in ready._pipelines} == {*ready.rulebook.languages, None}

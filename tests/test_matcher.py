@@ -208,6 +208,17 @@ def test_cache_is_reused(monkeypatch, tmp_path):
     _same(rules, [["Anzeige", "12:30", "x"]])
 
 
+def test_a_truncated_database_cache_is_rebuilt(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    rules = [_rule(0, "regex", (r"^Anzeige\b",)), _rule(1, "regex", (r"^\d{1,2}:\d{2}$",))]
+    _same(rules, [["Anzeige", "12:30", "x"]])
+    cached = sorted(tmp_path.glob("hsdb-*.bin"))
+    for path in cached:
+        path.write_bytes(path.read_bytes()[:-7])
+    assert cached or not M.hyperscan_available()
+    _same(rules, [["Anzeige", "12:30", "x"]])
+
+
 def test_build_matcher_falls_back_with_one_notice(monkeypatch, capsys):
     monkeypatch.setattr(M, "hyperscan_available", lambda: False)
     monkeypatch.setattr(M, "_noticed", False)

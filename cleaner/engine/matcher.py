@@ -721,17 +721,20 @@ class _Segment:
         if blob is None:
             return False
         try:
-            head, _, rest = blob.partition(b"\n")
-            meta = json.loads(head)
-            lit, pos = rest[:meta["lit"]], meta["lit"]
+            # Offsets into the blob, one slice per database: copies of the whole rest (tens
+            # of MB) would stay behind as fragmented heap in every process that loads it.
+            cut = blob.index(b"\n")
+            meta = json.loads(blob[:cut])
+            pos = cut + 1
+            lit, pos = blob[pos:pos + meta["lit"]], pos + meta["lit"]
             raw_dbs = []
             for tier, size in meta["raw"]:
-                raw_dbs.append((tier, self._hs.loadb(bytes(rest[pos:pos + size]), self._hs.HS_MODE_BLOCK)))
+                raw_dbs.append((tier, self._hs.loadb(blob[pos:pos + size], self._hs.HS_MODE_BLOCK)))
                 pos += size
-            if pos != len(rest):
+            if pos != len(blob):
                 return False
             gates = {int(r): list(keys) for r, keys in meta["gates"].items()}
-            self.lit_db = self._hs.loadb(bytes(lit), self._hs.HS_MODE_BLOCK) if lit else None
+            self.lit_db = self._hs.loadb(lit, self._hs.HS_MODE_BLOCK) if lit else None
             self.raw_dbs, self.always, self.gates = raw_dbs, tuple(meta["always"]), gates
             return True
         except Exception:  # noqa: BLE001 - stale or foreign cache: rebuild
