@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..engine.patterns import compile_pattern
 from .state import PassState
 
 __all__ = ["detect_caption_twice", "caption_key"]
@@ -87,7 +88,8 @@ def detect_caption_twice(state: PassState, rule_id: str, category: str, params: 
             if keys[pos + step] != key:
                 continue
             between = kept[pos + 1:pos + step]
-            if not any(state.words(b) > max_between_words for b in between) and _caption_evidence(state, i, j, between):
+            if not any(state.words(b) > max_between_words for b in between) \
+                    and (_caption_evidence(state, i, j, between) or _borrowed_credit_under(state, j, params)):
                 state.drop(rule_id, category, i, j + 1)
             break
     _drop_doubled_lines(state, rule_id, min_words)
@@ -105,6 +107,24 @@ def _drop_doubled_lines(state: PassState, rule_id: str, min_words: int) -> None:
             if keys[q] != key:
                 break
             state.drop_line(rule_id, "duplicate", kept[q])
+
+
+def _borrowed_credit_under(state: PassState, j: int, params: dict[str, Any]) -> bool:
+    """Right under the second copy (same block), a removed line that a byline or breadcrumb rule
+    hit and that is shaped like a photographer's credit, a name and an outlet around a slash
+    ("Steven Mallory/NY Post"), with a paragraph after it: the picture's credit, as
+    STRUCT-CAPTION-ABOVE-CREDIT reads it."""
+    shape = params.get("borrowed_credit_shape", "")
+    categories = frozenset(params.get("borrowed_credit_categories", []))
+    k = j + 1
+    if not shape or not categories or k >= len(state.doc.lines) or state.blank[k] or not state.removed[k]:
+        return False
+    if not state.hit_as(k, categories) or compile_pattern(shape, 0).search(state.doc.lines[k]) is None:
+        return False
+    # The article goes on after the credit: a doubled last paragraph above a closing
+    # "Jane Doe/Reuters" signature is the article's own, once.
+    paragraph = params.get("paragraph_words", 12)
+    return any(not state.removed[n] and state.words(n) >= paragraph for n in range(k + 1, len(state.doc.lines)))
 
 
 def _caption_evidence(state: PassState, i: int, j: int, between: list[int]) -> bool:
