@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .metadata import find_title
 from .state import TEXT_END, PassState
 
 __all__ = ["detect_island"]
@@ -27,6 +28,7 @@ def detect_island(state: PassState, rule_id: str, category: str, params: dict[st
     if first is None:
         return
     _box_titles(state, rule_id, category, params, kept, first)
+    _head_summary(state, rule_id, category, params, kept, first)
     run: list[int] = []
     for i in kept:
         if i <= first:
@@ -71,3 +73,33 @@ def _box_titles(state: PassState, rule_id: str, category: str, params: dict[str,
             continue
         if not blank[below] and removed[below] and state.removed_as(below) in boxes:
             state.drop_line(rule_id, category, i)
+
+
+def _head_summary(state: PassState, rule_id: str, category: str, params: dict[str, Any],
+                  kept: list[int], first: int) -> None:
+    """Between the headline and the first paragraph, a run of two or three short lines that are
+    not sentences, with a removed line right above and right below it (no blank between), is
+    a summary box whose label and footer rules removed ("KI-Zusammenfassung" / "Lkw stellt sich
+    bei Glätte auf der A2 quer" / "Stau von bis zu 30 Kilometern …" / "Diese Zusammenfassung
+    wurde mit KI erstellt …"). A standfirst is one line (a single line stays), and the line
+    right under the headline is never taken: the run must follow a removed line."""
+    max_words = params.get("head_max_words", 0)
+    min_run, max_run = params.get("head_min_run", 2), params.get("max_run", 3)
+    if not max_words:
+        return
+    title_at = find_title(state)
+    if title_at is None:
+        return
+    run: list[int] = []
+    for i in kept:
+        if i >= first:
+            break
+        if i <= title_at or state.words(i) > max_words or state.doc.lines[i].rstrip().endswith(TEXT_END):
+            run = []
+            continue
+        run = [*run, i] if run and run[-1] == i - 1 else [i]
+        if min_run <= len(run) <= max_run and run[0] - 1 > title_at and _removed_next_to(state, run[0] - 1) \
+                and _removed_next_to(state, i + 1):
+            for k in run:
+                state.drop_line(rule_id, category, k)
+            run = []
