@@ -175,3 +175,28 @@ def test_a_dropped_cleaner_is_freed_without_the_cycle_collector():
         assert gone() is None  # freed by reference counting: no cycle through its HTML extractor
     finally:
         gc.enable()
+
+
+def test_walk_container_entries_and_link_shares_on_a_fixture():
+    """The walk's per-tag undo entries (flush, list/table grouping, <pre>, a kept form)
+    and its shortcut for blocks without link text give what the tags mean."""
+    from cleaner.html.parse import parse_html
+    from cleaner.html.segment import segment
+
+    root = parse_html(
+        "<html><body><p>Plain text here.</p><p><a href='/x'>Linked</a> and  text</p>"
+        "<ul><li>One</li><li><a href='#'>Two</a></li></ul>"
+        "<table><tr><td>a</td><td>b</td></tr></table><pre>line one\nline two</pre>"
+        "<form><p>First.</p><p>Second.</p><p>Third.</p></form><div>After</div></body></html>")
+    seg = segment(root)
+    blocks = {b.text: b for b in seg.blocks}
+    assert (blocks["Plain text here."].link_chars, blocks["Plain text here."].lead_link) == (0, 0)
+    assert (blocks["Linked and text"].link_chars, blocks["Linked and text"].lead_link) == (6, 6)
+    one, two = blocks["One"], blocks["Two"]
+    assert one.group == two.group >= 0 and seg.nodes[one.group].tag == "ul"
+    assert (two.link_chars, two.lead_link) == (3, 3)
+    assert blocks["a | b"].kind == "tr"
+    assert blocks["line one line two"].lines == ["line one", "line two"]
+    form = next(k for k, n in enumerate(seg.nodes) if n.tag == "form")
+    assert all(form in blocks[t].anc for t in ("First.", "Second.", "Third."))
+    assert form not in blocks["After"].anc and blocks["After"].kind == "div"

@@ -46,6 +46,8 @@ _GROUPED_KINDS = frozenset({"li", "tr", "dt", "dd"})
 _GROUP_TAGS = frozenset({"ul", "ol", "table", "dl", "menu", "dir"})
 _BREAK = "\x1e"  # a <br> or a line end inside <pre>
 _CELL = "\x1f"  # between table cells
+# Attributes that can hide an element: most elements have none (one set test, not three).
+_HIDING = frozenset({"hidden", "aria-hidden", "style"})
 _HIDDEN_STYLE = regex.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", regex.IGNORECASE)
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
 # Class, id and style values are read up to this length: real pages have class lists
@@ -135,6 +137,7 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
     remember, match = (index.remember, index.match) if memo_get is not None else (None, None)
     entries = index.entries if index is not None else ()
     xpath_hits = xpath_hits or None
+    walk_memo = memo_get is not None and not xpath_hits
     check_at = min(0x4000, most + 1)
     out = Segmentation()
     blocks, nodes = out.blocks, out.nodes
@@ -190,8 +193,11 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             lines = [line]
             size = len(line)
         group = groups[-1] if kind in _GROUPED_KINDS and groups else -1
-        links = min(size, round(block_links * size / block_chars)) if block_chars else 0
-        blocks.append(Block(lines, kind, anc, size, links, None, group, len(blocks), -1, 0, min(size, lead_link)))
+        if block_links:  # link text scaled to the block's collapsed size
+            links = min(size, round(block_links * size / block_chars))
+            blocks.append(Block(lines, kind, anc, size, links, None, group, len(blocks), -1, 0, min(size, lead_link)))
+        else:  # most blocks: no link text, nothing to scale
+            blocks.append(Block(lines, kind, anc, size, 0, None, group, len(blocks)))
 
     walker = etree.iterwalk(start, events=("start", "end"))
     skip = walker.skip_subtree
@@ -236,7 +242,7 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
         info = tag_info.get(el.tag)
         if info is None:
             info = _tag_info(el.tag, tag_rules, tag_info)
-        tag, code, named = info
+        tag, code, named, container = info
         if code == _SKIP:
             skip()
             push(None)
@@ -244,7 +250,8 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
         keys = el.keys()
         cls = el_id = None
         if keys:
-            if ("hidden" in keys or "aria-hidden" in keys and el.get("aria-hidden") == "true"
+            if not _HIDING.isdisjoint(keys) and (
+                    "hidden" in keys or "aria-hidden" in keys and el.get("aria-hidden") == "true"
                     or "style" in keys and _HIDDEN_STYLE.search(el.get("style")[:_MAX_ATTR])):
                 skip()
                 push(None)
@@ -258,10 +265,10 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
                 skip()
                 push(None)
                 continue
-            code = _FLUSH
+            code, container = _FLUSH, _FORM_CONTAINER
         rule = None
         if lookup is not None and (keys or named or xpath_hits):
-            if memo_get is not None and not xpath_hits:
+            if walk_memo:
                 # The index's memo, read and filled here (what lookup does, without its
                 # call and a second signature per element).
                 sig = (tag, cls, el_id, *keys)
@@ -298,8 +305,8 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             skip()
             push(None)
             continue
-        if code == _FLUSH or code == _CELL_TAG:
-            flushing = code == _FLUSH
+        if container is not None:  # (flushing, grouping, pre): what its end undoes
+            flushing, grouping, is_pre = container
             if flushing:
                 if pieces:
                     flush()
@@ -311,16 +318,14 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             stack.append(node)
             if flushing:
                 kinds.append(tag)
-            grouping = tag in _GROUP_TAGS
             if grouping:
                 groups.append(node)
-            is_pre = tag in _PRE_TAGS
             if is_pre:
                 in_pre += 1
             text = el.text
             if text and (pieces or not text.isspace()):
                 add(text)
-            push((flushing, grouping, is_pre))
+            push(container)
             continue
         entry = None
         if code == _A:
@@ -365,18 +370,22 @@ def _lines(raw: str) -> list[str]:
 
 # What the walk does with an element, by its tag (see _tag_info).
 _OTHER, _SKIP, _FLUSH, _CELL_TAG, _BR, _A, _PRE_INLINE, _FORM = range(8)
-# Per set of tags that strip rules name: raw tag -> (lower-case tag, what to do, named by a rule).
-_TAG_INFO: dict[frozenset[str], dict[Any, tuple[str, int, bool]]] = {}
+# Per set of tags that strip rules name: raw tag -> (lower-case tag, what to do, named by a
+# rule, and for a container the walk's undo entry: (flushing, grouping, pre)).
+_TAG_INFO: dict[frozenset[str], dict[Any, tuple[str, int, bool, Any]]] = {}
+_FORM_CONTAINER = (True, False, False)  # a form kept as a container (it holds the article)
 # lookup methods whose memo the walk may read itself (a subclass could answer otherwise).
 _MEMO_LOOKUPS = (SelectorIndex.lookup, StripIndex.lookup)
 
 
-def _tag_info(raw: Any, tag_rules: frozenset[str], table: dict[Any, tuple[str, int, bool]]) -> tuple[str, int, bool]:
+def _tag_info(raw: Any, tag_rules: frozenset[str],
+              table: dict[Any, tuple[str, int, bool, Any]]) -> tuple[str, int, bool, Any]:
     """What the walk does with elements of this tag, remembered in `table` (the walk's
     `_TAG_INFO` entry for `tag_rules`): one dict lookup per element instead of a test per
-    tag set. Comments, processing instructions and entities are skipped."""
+    tag set, and one shared undo entry per container tag instead of a tuple per element.
+    Comments, processing instructions and entities are skipped."""
     if raw.__class__ is not str:
-        info = ("", _SKIP, False)
+        info = ("", _SKIP, False, None)
     else:
         tag = raw if raw.islower() else raw.lower()
         if tag in SKIP_TAGS:
@@ -395,7 +404,10 @@ def _tag_info(raw: Any, tag_rules: frozenset[str], table: dict[Any, tuple[str, i
             code = _PRE_INLINE
         else:
             code = _OTHER
-        info = (tag, code, tag in tag_rules)
+        container = None
+        if code == _FLUSH or code == _CELL_TAG:
+            container = (code == _FLUSH, tag in _GROUP_TAGS, tag in _PRE_TAGS)
+        info = (tag, code, tag in tag_rules, container)
     table[raw] = info
     return info
 
