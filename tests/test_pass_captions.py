@@ -34,3 +34,23 @@ def test_the_last_paragraph_above_an_agency_signature_stays_with_cruft_after_it(
     out = _clean(text, "fr")
     assert last in out
     assert "(AIP)" not in out
+
+
+_EN_HEAD = ("Tessaly browser adds offline translation\n\n"
+            "The Tessaly browser can now translate whole pages without sending them to a server, its developer said on Tuesday.\n"
+            "The feature uses a small language model that runs on the device and supports twelve languages at launch.\n")
+_EN_NEXT = "The update is rolling out on Windows, macOS and Linux now, and an Android release is planned for January."
+
+
+def test_a_long_paragraph_after_an_ad_label_stays_above_a_source_line():
+    paragraph = ("Source code for the translation component has been published on the company's public "
+                 "repository under an open-source licence.")
+    out = _clean(f"{_EN_HEAD}Advertisement\n{paragraph}\nSource: Tessaly blog\n{_EN_NEXT}", "en")
+    assert paragraph in out and "Advertisement" not in out
+
+
+def test_a_long_caption_after_a_removed_line_goes_with_a_photographers_credit():
+    caption = ("Volunteers test the offline translation feature at a library in Leeds, one of twelve "
+               "pilot sites chosen this autumn.")
+    out = _clean(f"{_EN_HEAD}Advertisement\n{caption}\nPhoto: Mark Ellison/Tessaly\n{_EN_NEXT}", "en")
+    assert caption not in out and _EN_NEXT in out

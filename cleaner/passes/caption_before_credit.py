@@ -82,10 +82,24 @@ def _layout_fits(state: PassState, caption: int, credit: int, title_at: int | No
     if _own_block_after_removed(state, caption, credit, title_at, after_removed_words, short_words):
         return True
     text, words = state.doc.lines[caption], state.words(caption)
+    if not _long_caption_credited(state, caption, credit, params):
+        return False
     long_words = params.get("in_text_long_max_words", 0)
     return words <= max(after_removed_words, in_text_words, long_words) and one_sentence(text) \
         and not _CLOSING_QUOTATION.search(text) \
         and _between(state, caption, credit, after_removed_words, in_text_words, title_at, short_words, long_words)
+
+
+def _long_caption_credited(state: PassState, caption: int, credit: int, params: dict[str, Any]) -> bool:
+    """A line of more than `photo_credit_over_words` words between a removed line and the credit
+    is a caption only if the credit names a picture's maker (`photo_credit_shape`: "© AP
+    Photo/Hassene Dridi", "20min/Marvin Aubert"). Paragraphs of that length sit between an
+    ad label or a teaser and a text's source or a wire stamp too ("Source: Tessaly blog",
+    "© dpa-infocom, dpa:261215-930-121877/1")."""
+    over = params.get("photo_credit_over_words")
+    if over is None or not state.removed[caption - 1] or state.words(caption) <= over:
+        return True
+    return _shaped(params.get("photo_credit_shape", ""), state.doc.lines[credit])
 
 
 def _name_under_caption(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
