@@ -36,3 +36,26 @@ def test_a_name_line_over_a_bio_naming_that_person_is_the_author_box(name, bio):
     assert name not in out
     assert "sports reporter" not in out
     assert "Kazakhstan also needed" in out
+
+
+_LIVE = ("Warnstreik legt Busse und Trams in Potsdam lahm\n"
+         "Seit dem frühen Morgen stehen in Potsdam alle Busse und Straßenbahnen still, die Gewerkschaft hat zum Warnstreik aufgerufen.\n"
+         "10:47 Uhr\n"
+         "Pendler weichen auf die Regionalbahn aus\n"
+         "In den Regionalzügen nach Berlin ist es deutlich voller als sonst, die Bahn setzt zusätzliche Wagen ein.\n"
+         "09:15 Uhr\n")
+
+
+def test_a_live_blog_entry_heading_with_a_name_shape_is_not_an_author_box():
+    heading = "Streikposten vor dem Betriebshof"
+    entry = ("Rund 150 Beschäftigte haben sich vor dem Betriebshof in der Teltower Vorstadt versammelt. "
+             "Die Gewerkschaft fordert mehr Geld und kürzere Schichten.")
+    out = _clean(f"{_LIVE}{heading}\n{entry}\nWeitere Einträge laden", "de")
+    assert heading in out and entry in out and "09:15 Uhr" not in out
+
+
+def test_a_name_with_particles_over_its_bio_is_still_the_author_box():
+    name = "Lena von der Heide"
+    bio = "Lena von der Heide ist Redakteurin im Lokalressort und berichtet seit 2019 über Verkehr und Stadtentwicklung in Potsdam."
+    out = _clean(f"{_LIVE}Der Streik soll bis Mitternacht dauern, danach fahren die Busse wieder nach Plan, teilte der Verkehrsbetrieb mit.\n{name}\n{bio}", "de")
+    assert name not in out and bio not in out

@@ -13,13 +13,19 @@ __all__ = ["detect_author_bio", "detect_author_box", "looks_like_name"]
 
 # Two to five capitalised words, lower-case particles allowed between (von, de, van der).
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?: (?:\p{Ll}{1,3} ){0,2}\p{Lu}[\p{L}'’.-]+){1,4}$")
+_LOWER = regex.compile(r"(?<= )\p{Ll}+(?= )")
 
 
 _AUTHOR = frozenset({"author"})
 
 
-def looks_like_name(line: str) -> bool:
-    return bool(_NAME.match(line))
+def looks_like_name(line: str, particles: frozenset[str] | None = None) -> bool:
+    """Capitalised words, and between them only the lower-case words of `particles` when
+    given: German capitalises nouns, so "Streikposten vor dem Betriebshof" (a live blog's
+    entry heading) has a name's shape but words no name holds."""
+    if not _NAME.match(line):
+        return False
+    return particles is None or all(w in particles for w in _LOWER.findall(line))
 
 
 def detect_author_box(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
@@ -27,12 +33,13 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
     min_bio_words = params.get("min_bio_words", 12)
     max_after = int(params.get("max_lines_after", 1))
     name_within = params.get("name_within_words", 15)
+    particles = frozenset(params["name_particles"]) if "name_particles" in params else None
     kept = state.kept()
     lines = state.doc.lines
     # Only the last lines can qualify (at most max_after kept lines after the bio).
     for pos in range(max(0, len(kept) - 2 - max_after), len(kept)):
         i = kept[pos]
-        if state.removed[i] or not state.in_region(i, "tail") or not looks_like_name(lines[i]):
+        if state.removed[i] or not state.in_region(i, "tail") or not looks_like_name(lines[i], particles):
             continue
         j = kept[pos + 1] if pos + 1 < len(kept) else None
         bio = j is not None and state.words(j) >= min_bio_words and len(kept) - pos - 2 <= max_after

@@ -24,6 +24,7 @@ def detect_head_name(state: PassState, rule_id: str, category: str, params: dict
     above "Redakteurin Wien-Favoriten" and the date): the block is followed line by line.
     """
     max_words = params.get("max_words", 4)
+    particles = frozenset(params["name_particles"]) if "name_particles" in params else None
     signal = frozenset(params.get("neighbour_categories", ("author", "dateline")))
     if not state.lines_hit_as(signal):
         return  # no byline or dateline anywhere: nothing to stand next to
@@ -37,7 +38,7 @@ def detect_head_name(state: PassState, rule_id: str, category: str, params: dict
     for pos, i in enumerate(kept):
         if not state.in_region(i, "head"):
             break
-        if i == title_at or state.words(i) > max_words or not looks_like_name(lines[i]):
+        if i == title_at or state.words(i) > max_words or not looks_like_name(lines[i], particles):
             continue
         if pos + 1 < len(kept) and kept[pos + 1] == title_at:
             continue  # a kicker above the headline may well be a person's name
