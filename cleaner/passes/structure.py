@@ -25,6 +25,7 @@ from .tail_after_heading import detect_tail_after_heading
 from .tail_islands import detect_comment_thread, detect_tail_furniture, detect_tail_tags, detect_tail_teaser
 from .teaser_run import detect_teaser_run
 from .title_echo import detect_title_echo
+from .toc_run import detect_toc_run
 from .topic_echo import detect_topic_echo
 from .video_title import detect_video_title
 
@@ -37,7 +38,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 # end of the article (author box, title echo) is judged on what survived. A score line above the headline goes
 # before the head passes ask find_title, which would otherwise take the competition label for the headline.
 DETECTOR_ORDER: tuple[str, ...] = (
-    "player-cluster", "video-title", "score-header", "head-echo", "key-updates", "poll", "box-name", "caption-twice", "pull-quote",
+    "player-cluster", "video-title", "score-header", "head-echo", "key-updates", "toc-run", "poll", "box-name", "caption-twice", "pull-quote",
     "head-name", "head-label", "caption-before-credit",
     "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "topic-echo", "tail-teaser", "tail-tags", "comma-tags", "island", "tail-furniture",
     "author-box", "author-bio", "interviewee-bio", "title-echo",
@@ -48,6 +49,7 @@ DETECTORS: dict[str, Detector] = {
     "score-header": detect_score_header,
     "head-echo": detect_head_echo,
     "key-updates": detect_key_updates,
+    "toc-run": detect_toc_run,
     "poll": detect_poll,
     "box-name": detect_box_name,
     "caption-twice": detect_caption_twice,
