@@ -12,9 +12,10 @@ __all__ = ["detect_interviewee_bio"]
 
 # A name of two to four capitalised words (lower-case particles between), then a lower-case
 # word: the bio's verb ("lehrt", "est", "is", "leitet"), never a colon (an answer) or a comma,
-# but for the guest's age set off by commas ("Renate Wolters, 63, ist Diakonin …").
+# but for the guest's age set off by commas ("Renate Wolters, 63, ist Diakonin …") or in
+# brackets ("Selina Ammann (41) forscht an …").
 # Each name word has two letters or more before any dot: "Q. What would you …" is a question.
-_NAME_THEN_VERB = regex.compile(r"^(\p{Lu}\p{L}[\p{L}'’.-]*(?: (?:\p{Ll}{1,3} ){0,2}\p{Lu}\p{L}[\p{L}'’.-]*){1,3})(?:, \d{1,3},)? \p{Ll}")
+_NAME_THEN_VERB = regex.compile(r"^(\p{Lu}\p{L}[\p{L}'’.-]*(?: (?:\p{Ll}{1,3} ){0,2}\p{Lu}\p{L}[\p{L}'’.-]*){1,3})(?:, \d{1,3},| \(\d{1,3}\))? \p{Ll}")
 # Speech: a colon ("… conclut : « … »") or a quotation opened after a comma; a book title in
 # quotation marks ("Elle publie en janvier « Quatre jours, et après ? ».") is not speech.
 _SPEECH = regex.compile(r":|,\s*[«„“\"‚‘]")
