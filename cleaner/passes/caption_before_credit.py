@@ -252,6 +252,7 @@ def _long_caption_under_paragraph(state: PassState, caption: int, long_words: in
     return state.words(caption) <= long_words and not state.blank[above] and not state.removed[above] \
         and state.words(above) >= paragraph_words
 
+
 def _paragraphs_between(state: PassState, title_at: int | None, line: int, paragraph_words: int) -> int:
     """Kept lines of paragraph length between the headline and `line`: with two of them
     (a standfirst and a paragraph, or two paragraphs), the article has begun."""

@@ -52,9 +52,10 @@ def _drop_echoes(state: PassState, rule_id: str, category: str, look_back: int, 
 
 def _drop_headline_repeats(state: PassState, rule_id: str, category: str, min_words: int) -> None:
     """A kept line below the headline that is the headline again, quotation marks aside, with
-    one of the two set in quotation marks, goes wherever it stands: a pull quote set from the headline ("« Le travail de nuit reste
-    invisible … »" between two answers of an interview). Only for a headline of `min_words`
-    words or more (0: off); a short headline ("Interview") may be a subhead of the text."""
+    one of the two set in quotation marks, goes wherever it stands: a pull quote set from the
+    headline ("« Le travail de nuit reste invisible … »" between two answers of an interview).
+    Only for a headline of `min_words` words or more (0: off); a short headline ("Interview")
+    may be a subhead of the text."""
     title_at = find_title(state)
     if not min_words or title_at is None or state.words(title_at) < min_words:
         return
