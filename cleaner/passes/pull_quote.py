@@ -8,10 +8,11 @@ from typing import Any
 from .metadata import find_title
 from .state import PassState
 
-__all__ = ["detect_pull_quote", "quoted_inner"]
+__all__ = ["QUOTE_MARKS", "detect_pull_quote", "quoted_inner"]
 
 _OPENING = "\"“„«‹'‘‚"
 _CLOSING = "\"”“»›'’‘"
+QUOTE_MARKS = _OPENING + _CLOSING
 # Marks a sentence may end with inside or after its closing quotation mark.
 _END = ".!?…,;: \u00a0\u202f"
 _SENTENCE_END = (".", "!", "?", "…")
@@ -36,6 +37,8 @@ def quoted_inner(line: str) -> str | None:
 def _quoted_in(inner: str, source: str) -> bool:
     """`inner` is a sentence of `source`: it opens the line or follows a sentence end, and
     ends with a whole word."""
+    if inner not in source:
+        return False  # most pairs: no pattern to build and run
     return re.search(r"(?:^|[.!?…][\"”»’']?\s)" + re.escape(inner) + r"(?!\w)", source) is not None
 
 

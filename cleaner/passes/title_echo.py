@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .metadata import find_title
+from .pull_quote import QUOTE_MARKS
 from .state import PassState
 
 __all__ = ["detect_title_echo"]
@@ -13,7 +14,7 @@ __all__ = ["detect_title_echo"]
 # A line ending like a sentence is text, not a headline: its repeat is the writer's.
 _SENTENCE_END = (".", "!", "?", ":", ";", "…")
 # Quotation marks and spaces around a headline or its pull-quote copy.
-_QUOTES_AND_SPACE = "\"“”„«»‹›'‘’‚ \u00a0\u202f"
+_QUOTES_AND_SPACE = QUOTE_MARKS + " \u00a0\u202f"
 
 
 def detect_title_echo(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
