@@ -33,6 +33,10 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
     # Headings after which article paragraphs may go on (a teaser box, a paywall notice in a
     # subscriber's crawl): with prose after them they take nothing but their teasers along.
     guarded = frozenset(params.get("guarded_categories", ("related",)))
+    # Headings of a widget that may sit between two paragraphs ("Join the conversation"
+    # above a comment count, mid-article): with the article resuming under the widget they
+    # take nothing; the next heading decides about the rest.
+    resumable = frozenset(params.get("resumable_categories", ()))
     headings, state.tail_headings = sorted(state.tail_headings, key=lambda h: h[0]), []
     for i, heading in headings:
         if state.removed_by_tail:
@@ -47,6 +51,8 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
                                             or _article_goes_on(state, i, before, long_words)):
             if heading.category == "related":
                 drop_teasers_after(state, i, heading)
+            continue
+        if heading.category in resumable and _article_resumes(state, i, heading.category, long_words):
             continue
         _drop_rest(state, i, heading)
 
@@ -93,6 +99,33 @@ def _article_goes_on(state: PassState, i: int, before: list[int], long_words: in
                 return True
         between |= words
     return False
+
+
+def _article_resumes(state: PassState, i: int, heading_category: str, long_words: int) -> bool:
+    """The first kept line under a widget heading is the article's next paragraph, not a
+    reader's comment: only the widget's own lines (removed in the heading's category: a
+    count, a prompt) stand between, so no handle, no time and no reply label announces a
+    comment; the line is long and ends as a sentence does; and the line after it is neither kept thread text nor thread
+    furniture (a reply label, the next commenter's time): the page goes on with its own
+    boxes or its article."""
+    following = state.nonblank[state.rank[i] + 1:]
+    for k, j in enumerate(following):
+        if state.removed[j]:
+            if state.removed_as(j) != heading_category:
+                return False
+            continue
+        line = state.doc.lines[j]
+        if state.words(j) < long_words or not line.rstrip().endswith(_CLOSED):
+            return False
+        return k + 1 < len(following) and _goes_on_after(state, following[k + 1], heading_category, long_words)
+    return False
+
+
+def _goes_on_after(state: PassState, j: int, thread_category: str, long_words: int) -> bool:
+    """Line j, after the resumed paragraph, is not part of a comment thread."""
+    if state.removed[j]:
+        return state.removed_as(j) not in (thread_category, "dateline")
+    return state.words(j) >= long_words
 
 
 def _long_words(line: str) -> set[str]:
