@@ -87,7 +87,8 @@ def _layout_fits(state: PassState, caption: int, credit: int, title_at: int | No
     long_words = params.get("in_text_long_max_words", 0)
     return words <= max(after_removed_words, in_text_words, long_words) and one_sentence(text) \
         and not _CLOSING_QUOTATION.search(text) \
-        and _between(state, caption, credit, after_removed_words, in_text_words, title_at, short_words, long_words)
+        and _between(state, caption, credit, after_removed_words, in_text_words, title_at, short_words, long_words,
+                     params.get("photo_credit_shape", "") if params.get("lead_after_removed") else "")
 
 
 def _long_caption_credited(state: PassState, caption: int, credit: int, params: dict[str, Any]) -> bool:
@@ -223,7 +224,7 @@ def _own_block_after_removed(state: PassState, caption: int, credit: int, title_
 
 
 def _between(state: PassState, caption: int, credit: int, after_removed_words: int, in_text_words: int,
-             title_at: int | None, paragraph_words: int, long_words: int = 0) -> bool:
+             title_at: int | None, paragraph_words: int, long_words: int = 0, lead_credit_shape: str = "") -> bool:
     """No blank line above the caption: the line above was removed, or the text goes on after the credit."""
     if caption == 0:
         return False
@@ -235,12 +236,30 @@ def _between(state: PassState, caption: int, credit: int, after_removed_words: i
     # A short standfirst line under the headline can sit above a lone credit; one that starts
     # a block of its own after a paragraph (a blank line above it) is no standfirst's second line.
     needed = 1 if state.blank[caption - 1] else 2
-    if state.in_region(caption, "head") and _paragraphs_between(state, title_at, caption, paragraph_words) < needed:
+    if state.in_region(caption, "head") and _paragraphs_between(state, title_at, caption, paragraph_words) < needed \
+            and not _under_lead_after_removed(state, caption, credit, title_at, paragraph_words, lead_credit_shape):
         return False
     # The article goes on after the credit: a paragraph follows somewhere below. Short kept
     # lines alone do not count, since a related-links heading and its teasers ('Source: 1News'
     # / 'Related' / a headline) are removed later and leave the line above as the last sentence.
     return any(not state.removed[j] and state.words(j) >= paragraph_words for j in range(credit + 1, len(state.blank)))
+
+
+def _under_lead_after_removed(state: PassState, caption: int, credit: int, title_at: int | None,
+                              paragraph_words: int, photo_shape: str) -> bool:
+    """The caption sits right under the article's first paragraph, which itself sits right under
+    removed lines after the headline (a byline, a date, a player): headline, byline block,
+    lead, picture. The credit must name a photo (`photo_credit_shape`): a standfirst's short
+    second line can sit there too, above an agency's bare copyright ("© Belga.")."""
+    lead = caption - 1
+    if not _shaped(photo_shape, state.doc.lines[credit]):
+        return False
+    if title_at is None or state.removed[lead] or state.words(lead) < paragraph_words:
+        return False
+    above = lead - 1
+    while above > title_at and state.blank[above]:
+        above -= 1
+    return above > title_at and state.removed[above]
 
 
 def _long_caption_under_paragraph(state: PassState, caption: int, long_words: int, paragraph_words: int) -> bool:

@@ -1,0 +1,40 @@
+"""STRUCT-CAPTION-ABOVE-CREDIT: in the head, a caption right under the lead, the lead right under the byline block."""
+
+from __future__ import annotations
+
+from replay import clean_replayed as _clean
+
+_LEAD = ("Der Batterie-Recycler Veltrix will in einer leerstehenden Halle im Industriepark Saarlouis "
+         "ein Werk mit rund 320 Arbeitsplätzen aufbauen.")
+_REST = ("In der Halle sollen ab Ende 2027 alte Akkus aus Elektroautos zerlegt und wichtige Rohstoffe "
+         "wie Nickel und Kobalt zurückgewonnen werden.\n"
+         "Das Wirtschaftsministerium bestätigte, dass es Gespräche über Fördermittel gibt, nannte aber keine Summe.")
+
+
+def test_a_caption_under_the_lead_above_a_photo_credit_goes():
+    text = ("Batteriehersteller übernimmt Halle im Industriepark Saarlouis\n"
+            "Stand: 24.11.2026 16:40 Uhr\n"
+            f"{_LEAD}\nBlick auf das Gelände im Industriepark Saarlouis.\nFoto: SR/Anja Kullmann\n\n{_REST}")
+    out = _clean(text, "de")
+    assert "Blick auf das Gelände" not in out
+    assert _LEAD in out
+
+
+def test_a_standfirst_second_line_above_an_agency_copyright_stays():
+    second = "Une hausse plus modeste que l'an dernier, mais qui reste sensible pour les entreprises."
+    text = ("Indexation : les salaires de 500.000 employés augmenteront de 2,1 % en janvier\n"
+            "Par Jean Dupont\nPublié le 5/12/2024 à 06:00\n"
+            "L'indice santé de novembre confirme une nouvelle indexation des salaires pour les employés de la commission paritaire 200.\n"
+            f"{second}\n© Belga.\n"
+            "C'est désormais acquis : les quelque 500.000 employés verront leur salaire brut augmenter de 2,1 % au 1er janvier.\n"
+            "Concrètement, un employé gagnant 3.500 euros brut par mois verra sa rémunération progresser d'environ 73 euros.")
+    out = _clean(text, "fr")
+    assert second in out
+
+
+def test_a_second_standfirst_line_right_under_the_headline_stays():
+    second = "Die Stadt spricht von einem wichtigen Schritt."
+    text = ("Batteriehersteller übernimmt Halle im Industriepark Saarlouis\n"
+            f"{_LEAD}\n{second}\nFoto: SR/Anja Kullmann\n\n{_REST}")
+    out = _clean(text, "de")
+    assert second in out
