@@ -25,13 +25,21 @@ def _normal(text: str) -> str:
 
 def quoted_inner(line: str) -> str | None:
     """The text of a line that is one quotation and nothing else, normalised; None otherwise."""
+    found = _quotation(line)
+    return found[0] if found is not None and found[1] else None
+
+
+def _quotation(line: str) -> tuple[str, bool] | None:
+    """A line that is one quotation and nothing else: its text, normalised without the closing
+    punctuation, and whether it ends as a sentence does (inside the marks); None otherwise."""
     text = line.strip().rstrip(".")
     if len(text) < 2 or text[0] not in _OPENING or text[-1] not in _CLOSING:
         return None
     quoted = _normal(text[1:-1])
-    if not quoted.endswith(_SENTENCE_END) or any(mark in quoted for mark in "\"“”«»„"):
-        return None  # a title in quotation marks ("‘Jewels after Jewels’"), or two quotations
-    return quoted.strip(_END) or None
+    if any(mark in quoted for mark in "\"“”«»„"):
+        return None  # two quotations
+    inner = quoted.strip(_END)
+    return (inner, quoted.endswith(_SENTENCE_END)) if inner else None
 
 
 def _quoted_in(inner: str, source: str) -> bool:
@@ -42,25 +50,56 @@ def _quoted_in(inner: str, source: str) -> bool:
     return re.search(r"(?:^|[.!?…][\"”»’']?\s)" + re.escape(inner) + r"(?!\w)", source) is not None
 
 
+def _clause_in(inner: str, source: str) -> bool:
+    """`inner` is a whole clause of `source`: it opens the line (after an opening quotation
+    mark too) or follows a sentence end, a comma, a colon or a semicolon, and a clause end,
+    a closing quotation mark or the line's end follows it. A title quoted in the text
+    ("… the play ‘Jewels after Jewels’ …") follows a quotation mark, not a clause break."""
+    if inner not in source:
+        return False
+    return re.search(r"(?:^[\"“„«‹'‘‚]?\s?|[.!?…,:;][\"”»’']?\s[\"“„«‹'‘‚]?\s?)" + re.escape(inner)
+                     + r"\s?(?:[.!?…,:;]|[\"”»’']|$)", source) is not None
+
+
+def _content_words(text: str, letters: int) -> list[str]:
+    return [w for w in re.findall(r"\w+", text) if len(w) >= letters]
+
+
 def detect_pull_quote(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
-    """A kept line that is only a quotation of at least `min_words` words, a sentence (it ends
-    with a full stop, question or exclamation mark), whose text stands, word for word, as a
-    sentence inside a longer kept line *above* it (at least `extra_words` words more)
-    is that line's sentence repeated as a pull quote: the repeat goes, the paragraph stays.
+    """A kept line that is only a quotation of at least `min_words` words, whose text stands in
+    a longer kept line *above* it (at least `extra_words` words more), is that line's text
+    repeated as a pull quote: the repeat goes, the paragraph stays. The text stands there
+
+    - word for word as a sentence, when the quotation is a sentence (it ends with a full stop,
+      question or exclamation mark);
+    - word for word as a whole clause (after a comma or a colon too, with or without its
+      sentence end), when the quotation has at least `clause_min_words` words ("We learned
+      about it from Facebook." from '"We were not consulted, we learned about it from
+      Facebook," said …');
+    - or in other words, when the quotation is a sentence and at least `paraphrase_share` of
+      its distinct words of `paraphrase_letters` letters or more (at least
+      `paraphrase_min_words` of them) stand in
+      one of the `paraphrase_lines` kept lines above it („Wir werden die Zufahrten so lange
+      wie möglich offen halten.“ under '… versprach, die Zufahrten … so lange wie möglich
+      offen zu halten …').
 
     Never the headline; a quotation that occurs nowhere else stays, and so does a line
     quoted later by a longer one (the writer coming back to a quote, not a pull quote)."""
     min_words, extra_words = params.get("min_words", 4), params.get("extra_words", 3)
+    clause_words = params.get("clause_min_words", 0)
     kept, lines = state.kept(), state.doc.lines
-    quotes = [(n, i, inner) for n, i in enumerate(kept)
-              if state.words(i) >= min_words and (inner := quoted_inner(lines[i])) is not None]
+    quotes = [(n, i, found) for n, i in enumerate(kept)
+              if state.words(i) >= min_words and (found := _quotation(lines[i])) is not None]
     if not quotes:
         return
     title_at = find_title(state)
     normal: dict[int, str] = {}
-    found = []
-    for n, i, inner in quotes:
+    found_at = []
+    for n, i, (inner, sentence) in quotes:
         if i == title_at:
+            continue
+        clause = clause_words and state.words(i) >= clause_words
+        if not sentence and not clause:
             continue
         for j in kept[:n]:
             if j == title_at or state.words(j) < state.words(i) + extra_words:
@@ -68,8 +107,33 @@ def detect_pull_quote(state: PassState, rule_id: str, category: str, params: dic
             source = normal.get(j)
             if source is None:
                 source = normal[j] = _normal(lines[j])
-            if _quoted_in(inner, source):
-                found.append(i)
+            if (sentence and _quoted_in(inner, source)) or (clause and _clause_in(inner, source)):
+                found_at.append(i)
                 break
-    for i in found:
+        else:
+            if sentence and _paraphrased(state, kept, n, i, inner, title_at, params, normal):
+                found_at.append(i)
+    for i in found_at:
         state.drop_line(rule_id, category, i)
+
+
+def _paraphrased(state: PassState, kept: list[int], n: int, i: int, inner: str, title_at: int | None,
+                 params: dict[str, Any], normal: dict[int, str]) -> bool:
+    """Most words of the quotation stand in one of the few kept lines right above it."""
+    share = params.get("paraphrase_share", 0.0)
+    if not share:
+        return False
+    words = set(_content_words(inner, params.get("paraphrase_letters", 4)))
+    if len(words) < params.get("paraphrase_min_words", 5):
+        return False
+    extra = params.get("extra_words", 3)
+    for j in kept[max(0, n - params.get("paraphrase_lines", 3)):n]:
+        if j == title_at or state.words(j) < state.words(i) + extra:
+            continue
+        source = normal.get(j)
+        if source is None:
+            source = normal[j] = _normal(state.doc.lines[j])
+        present = set(_content_words(source, 1))
+        if sum(1 for w in words if w in present) >= share * len(words):
+            return True
+    return False
