@@ -18,6 +18,7 @@ Exit codes: 0 every document cleaned, 1 some failed (each has an error record),
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import gc
 import inspect
 import json
@@ -38,9 +39,10 @@ from .api import Cleaner, Config
 from .errors import CleanerError, InputError
 from .limits import Limits, forget_deadline, overdue, watchdog
 from .io import (
-    STDIN, JsonlWriter, ReadOptions, Record, TreeWriter, iter_sources, last_record, read_source,
+    STDIN, JsonlWriter, ReadOptions, Record, Source, TreeWriter, iter_sources, last_record, read_source,
     safe_output_path, write_atomic,
 )
+from .io.readers import jsonl_record
 from .io.sources import CONTAINERS, detect_format
 
 __all__ = [
@@ -203,6 +205,11 @@ Job = tuple[int, str, str, "str | None", "str | None"]
 # One result: (position, ok, payload or reason, {rule: [category, hits, lines]}); the payload is the
 # text (tree, stdout) or (result keys, the result as JSON object members) for JSONL output.
 JobResult = tuple[int, bool, Any, "dict[str, list[Any]] | None"]
+# One JSONL line to parse and clean (JSONL output): (position in chunk, source, index, line, raw line).
+# Its result's payload is the output line (bytes), or on failure (reason, id, unreadable: bool).
+LineJob = tuple[int, Source, int, int, bytes]
+# What every line of a run shares: (read options, the default URL, lang).
+LineContext = tuple[ReadOptions, "str | None", "str | None"]
 
 
 def _init_worker(config: Config, parent: int, stops: Any) -> None:
@@ -267,36 +274,90 @@ def _clean_one(cleaner: Cleaner, text: str, kind: str, url: str | None, lang: st
     return cleaner.clean_and_explain(text, url=url, lang=lang)
 
 
-def clean_chunk(jobs: list[Job], want_dict: bool, cleaner: Cleaner | None = None) -> list[JobResult]:
-    """Clean a chunk of documents; a failing document becomes a failed result, never an exception."""
+def _worker_cleaner(cleaner: Cleaner | None) -> tuple[Cleaner, float | None]:
+    """The Cleaner to use (this worker's unless one is given) and its time budget."""
     cleaner = cleaner or _WORKER
     assert cleaner is not None, "worker not initialised"
+    limits = getattr(getattr(cleaner, "config", None), "limits", None)
+    return cleaner, limits.time_budget if limits is not None else None
+
+
+def _clean_job(cleaner: Cleaner, budget: float | None, job: Job, want_dict: bool) -> tuple[bool, Any, Any]:
+    """(ok, payload or reason, hits) of one document; a failure is a result, never an exception."""
+    _, text, kind, url, lang = job
+    try:
+        with watchdog(budget):  # stops a pass that overruns the budget between its checks
+            result = _clean_one(cleaner, text, kind, url, lang)
+        # JSONL: the result fields encoded here, in the worker, as the inside of an object
+        if want_dict:
+            fields = result.to_dict()
+            payload = (tuple(fields), json.dumps(fields, ensure_ascii=False)[1:-1])
+        else:
+            payload = result.text
+    except CleanerError as exc:
+        return False, str(exc), None
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+        return False, f"internal error: {type(exc).__name__}: {exc}", None
+    hits: dict[str, list[Any]] = {}
+    for r in result.removals:
+        entry = hits.setdefault(r.rule_id, [r.category, 0, 0])
+        entry[1] += 1
+        entry[2] += max(1, r.end - r.start) if r.span is None else 1
+    return True, payload, hits
+
+
+def clean_chunk(jobs: list[Job], want_dict: bool, cleaner: Cleaner | None = None) -> list[JobResult]:
+    """Clean a chunk of documents; a failing document becomes a failed result, never an exception."""
+    cleaner, budget = _worker_cleaner(cleaner)
+    return [(job[0], *_clean_job(cleaner, budget, job, want_dict)) for job in jobs]
+
+
+def clean_lines(jobs: list[LineJob], context: LineContext, cleaner: Cleaner | None = None) -> list[JobResult]:
+    """Parse, clean and encode JSONL lines into output lines (JSONL output): the reading
+    process then only splits lines and writes, and the JSON work runs on every core."""
+    cleaner, budget = _worker_cleaner(cleaner)
+    read, default_url, lang = context
     out: list[JobResult] = []
-    budget = getattr(getattr(cleaner, "config", None), "limits", None)
-    budget = budget.time_budget if budget is not None else None
-    for pos, text, kind, url, lang in jobs:
-        try:
-            with watchdog(budget):  # stops a pass that overruns the budget between its checks
-                result = _clean_one(cleaner, text, kind, url, lang)
-            # JSONL: the result fields encoded here, in the worker, as the inside of an object
-            if want_dict:
-                fields = result.to_dict()
-                payload = (tuple(fields), json.dumps(fields, ensure_ascii=False)[1:-1])
-            else:
-                payload = result.text
-        except CleanerError as exc:
-            out.append((pos, False, str(exc), None))
+    for pos, source, index, line_no, raw in jobs:
+        record = jsonl_record(source, index, line_no, raw, read)
+        if record.error is not None:
+            out.append((pos, False, (record.error, record.id, True), None))
             continue
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            out.append((pos, False, f"internal error: {type(exc).__name__}: {exc}", None))
-            continue
-        hits: dict[str, list[Any]] = {}
-        for r in result.removals:
-            entry = hits.setdefault(r.rule_id, [r.category, 0, 0])
-            entry[1] += 1
-            entry[2] += max(1, r.end - r.start) if r.span is None else 1
-        out.append((pos, True, payload, hits))
+        url = record.url or default_url
+        ok, payload, hits = _clean_job(cleaner, budget, (pos, record.text, record.kind, url, lang), True)
+        if ok:
+            keys, members = payload
+            out.append((pos, True, jsonl_line(record, keys, members, default_url), hits))
+        else:
+            out.append((pos, False, (payload, record.id, False), None))
     return out
+
+
+def jsonl_line(record: Record, keys: tuple[str, ...], members: str, default_url: str | None) -> bytes:
+    """The output line of a cleaned record: its input fields (those the result does not
+    replace), where it came from, then the result's members (already JSON)."""
+    data: dict[str, Any] = {k: v for k, v in (record.extra or {}).items() if k not in keys}
+    data["id"] = record.display_id()
+    data["source"] = record.source.path
+    if record.line is not None:
+        data["line"] = record.line
+    if record.offset is not None:
+        data["offset"] = record.offset
+    data["url"] = record.url or default_url
+    head = json.dumps(data, ensure_ascii=False)
+    line = f"{head[:-1]}, {members}}}\n" if members else head + "\n"
+    return line.encode("utf-8", "backslashreplace")
+
+
+def _release_free_heap() -> None:
+    """Give the heap that compiling freed back to the system before forking (glibc keeps it:
+    ~35 MB of the shipped packs' compile), so that no process carries it."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to give back this way
+        pass
 
 
 def _mp_context() -> Any:
@@ -310,8 +371,9 @@ def _mp_context() -> Any:
 @dataclass
 class _Chunk:
     items: list[tuple[Record, Path | None]]
-    jobs: list[Job]
+    jobs: list[Any]                  # Job, or LineJob when `lines`
     size: int = 0
+    lines: bool = False              # unparsed JSONL lines (clean_lines), not documents (clean_chunk)
     future: cf.Future | None = None  # type: ignore[type-arg]
 
 
@@ -449,13 +511,20 @@ class BatchRun:
         return _ResumePoint(path, pos)
 
     # -- reading ---------------------------------------------------------------------------
+    def _read_options(self) -> ReadOptions:
+        """JSONL output leaves JSONL lines unparsed: the workers parse them (clean_lines)."""
+        if self.opts.format == "jsonl":
+            return dataclasses.replace(self.opts.read, parse_jsonl=False)
+        return self.opts.read
+
     def _records(self) -> Iterator[tuple[Record, Path | None]]:
         rp = self.resume_point
+        read = self._read_options()
         for source in iter_sources(self.opts.inputs, self.opts.input_format):
             if rp is not None and rp.skip_source(source.path):
                 continue
             self.report.sources += 1
-            for record in read_source(source, self.opts.read, stdin=self.stdin):
+            for record in read_source(source, read, stdin=self.stdin):
                 self.report.input_bytes += record.consumed
                 if rp is not None and rp.skip_record(record):
                     self._skipped(record)
@@ -487,9 +556,17 @@ class BatchRun:
         o = self.opts
         chunk = _Chunk([], [])
         for record, target in self._records():
+            lines = record.raw is not None
+            if chunk.jobs and lines != chunk.lines:  # a chunk's jobs are all of one kind
+                yield chunk
+                chunk = _Chunk([], [])
             pos = len(chunk.items)
             chunk.items.append((record, target))
-            if record.error is None and record.text is not None:
+            if record.error is None and lines:
+                chunk.jobs.append((pos, record.source, record.index, record.line, record.raw))
+                chunk.size += len(record.raw)  # type: ignore[arg-type]
+                chunk.lines = True
+            elif record.error is None and record.text is not None:
                 url = record.url or o.url
                 chunk.jobs.append((pos, record.text, record.kind, url, o.lang))
                 chunk.size += len(record.text)
@@ -499,12 +576,22 @@ class BatchRun:
         if chunk.items:
             yield chunk
 
+    def _work(self, chunk: _Chunk) -> tuple[Any, Any]:
+        """(function, its second argument) that cleans the chunk's jobs."""
+        if chunk.lines:
+            return clean_lines, (self._read_options(), self.opts.url, self.opts.lang)
+        return clean_chunk, self.opts.format == "jsonl"
+
+    def _submit(self, pool: cf.ProcessPoolExecutor, chunk: _Chunk, jobs: list[Any]) -> cf.Future:  # type: ignore[type-arg]
+        work, arg = self._work(chunk)
+        return pool.submit(work, jobs, arg)
+
     # -- cleaning ----------------------------------------------------------------------------
     def _cleaned(self, cleaner: Cleaner) -> Iterator[tuple[_Chunk, list[JobResult]]]:
-        want_dict = self.opts.format == "jsonl"
         if self._in_process(cleaner):
             for chunk in self._chunks():
-                yield chunk, clean_chunk(chunk.jobs, want_dict, cleaner)
+                work, arg = self._work(chunk)
+                yield chunk, work(chunk.jobs, arg, cleaner)
             return
         global _FORKED
         ctx = _mp_context()
@@ -513,24 +600,26 @@ class BatchRun:
             # Compiled once here, the databases and patterns are shared by the forked
             # workers' pages; compiled in each worker, they cost every worker ~300 MB.
             cleaner.prepare(None if self.opts.lang is None else [self.opts.lang])
+            _release_free_heap()
         self._stops = ctx.Value("i", 0)
         self._limits = getattr(getattr(cleaner, "config", None), "limits", self.opts.config.limits)
 
         def new_pool() -> cf.ProcessPoolExecutor:
             pool = cf.ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
                                           initargs=(self.opts.config, os.getpid(), self._stops))
-            gc.freeze()  # a worker's collections would otherwise write to (and so copy) every shared page
-            try:
-                pool.submit(_ping).result()  # start the workers now, before any thread of ours
-            finally:
-                gc.unfreeze()
+            pool.submit(_ping).result()  # start the workers now, before any thread of ours
             return pool
 
-        pool = new_pool()
-        self._start_progress()
+        # Frozen, the compiled rule set is left alone by every process's collections, which
+        # would otherwise write to (and so copy) each shared page: the workers' and, for the
+        # whole run, this process's own (it unfreezes at the end).
+        gc.freeze()
+        pool: cf.ProcessPoolExecutor | None = None
         inflight: deque[_Chunk] = deque()
         limit = self.jobs * max(1, self.opts.inflight_per_job)
         try:
+            pool = new_pool()
+            self._start_progress()
             chunks = self._chunks()
             while True:
                 while len(inflight) < limit:
@@ -538,7 +627,7 @@ class BatchRun:
                     if chunk is None:
                         break
                     if chunk.jobs:
-                        chunk.future = pool.submit(clean_chunk, chunk.jobs, want_dict)
+                        chunk.future = self._submit(pool, chunk, chunk.jobs)
                     inflight.append(chunk)
                 if not inflight:
                     break
@@ -548,26 +637,28 @@ class BatchRun:
                 except BrokenProcessPool:
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = new_pool()
-                    results, pool = self._isolate(new_pool, pool, head, want_dict)
+                    results, pool = self._isolate(new_pool, pool, head)
                     for chunk in inflight:  # resubmit what the dead pool still had
                         if chunk.jobs:
-                            chunk.future = pool.submit(clean_chunk, chunk.jobs, want_dict)
+                            chunk.future = self._submit(pool, chunk, chunk.jobs)
                 yield head, results
         finally:
             for chunk in inflight:
                 if chunk.future is not None:
                     chunk.future.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+            gc.unfreeze()
             _FORKED = None
 
-    def _isolate(self, new_pool: Any, pool: cf.ProcessPoolExecutor, chunk: _Chunk,
-                 want_dict: bool) -> tuple[list[JobResult], cf.ProcessPoolExecutor]:
+    def _isolate(self, new_pool: Any, pool: cf.ProcessPoolExecutor,
+                 chunk: _Chunk) -> tuple[list[JobResult], cf.ProcessPoolExecutor]:
         """After a worker died: clean the chunk one document at a time to find the culprit."""
         results: list[JobResult] = []
         for job in chunk.jobs:
             stops = self._stops.value
             try:
-                results.extend(pool.submit(clean_chunk, [job], want_dict).result())
+                results.extend(self._submit(pool, chunk, [job]).result())
             except BrokenProcessPool:
                 results.append((job[0], False, self._death_reason(stopped=self._stops.value > stops), None))
                 pool.shutdown(wait=False, cancel_futures=True)
@@ -590,18 +681,9 @@ class BatchRun:
     # -- writing -----------------------------------------------------------------------------
     def _emit(self, record: Record, target: Path | None, payload: Any) -> None:
         if self.jsonl is not None:
-            keys, members = payload
-            data: dict[str, Any] = {k: v for k, v in (record.extra or {}).items() if k not in keys}
-            data["id"] = record.display_id()
-            data["source"] = record.source.path
-            if record.line is not None:
-                data["line"] = record.line
-            if record.offset is not None:
-                data["offset"] = record.offset
-            data["url"] = record.url or self.opts.url
-            head = json.dumps(data, ensure_ascii=False)
-            line = f"{head[:-1]}, {members}}}\n" if members else head + "\n"
-            self._queue(self.jsonl, line.encode("utf-8", "backslashreplace"))
+            # a JSONL line's output line comes from its worker; other documents' is made here
+            line = payload if isinstance(payload, bytes) else jsonl_line(record, *payload, self.opts.url)
+            self._queue(self.jsonl, line)
         elif self.tree is not None and target is not None:
             self.report.output_bytes += self.tree.write(target, payload)
         else:
@@ -659,15 +741,34 @@ class BatchRun:
                 c[2] += 1
                 seen.add(category)
 
+    def _settle_line(self, record: Record, result: JobResult) -> JobResult:
+        """A JSONL line's failed result: the record learns its id (and, if the line could not
+        be read, its error) from the worker; the result keeps the reason to fail with."""
+        pos, ok, payload, _ = result
+        if ok:
+            return result
+        if isinstance(payload, tuple):
+            reason, record.id, unreadable = payload
+        else:  # no word from the worker (it died): the id comes from parsing the line here
+            reason, unreadable = payload, False
+            record.id = jsonl_record(record.source, record.index, record.line or 0, record.raw or b"",
+                                     self.opts.read).id
+        if unreadable:
+            record.error = reason
+        return (pos, False, reason, None)
+
     def _write_chunk(self, chunk: _Chunk, results: list[JobResult]) -> None:
         by_pos = {r[0]: r for r in results}
         for pos, (record, target) in enumerate(chunk.items):
             self.report.docs_in += 1
+            result = by_pos.get(pos, (pos, False, "no result from the worker", None))
+            if record.raw is not None and record.error is None:
+                result = self._settle_line(record, result)
             if record.error is not None:
                 self._fail(record, record.error, target)
             else:
                 self.report.text_bytes += record.size
-                _, ok, payload, hits = by_pos.get(pos, (pos, False, "no result from the worker", None))
+                _, ok, payload, hits = result
                 if ok:
                     try:
                         self._emit(record, target, payload)

@@ -135,7 +135,7 @@ def _cpu(pid: int) -> float:
         return 0.0
 
 
-def measure(corpus: Path, workdir: Path, jobs: int, packs: str) -> dict:
+def measure(corpus: Path, workdir: Path, jobs: int, packs: str, keep: bool = False) -> dict:
     out = workdir / f"out-j{jobs}.jsonl"
     stats = workdir / f"stats-j{jobs}.json"
     out.unlink(missing_ok=True)
@@ -160,7 +160,8 @@ def measure(corpus: Path, workdir: Path, jobs: int, packs: str) -> dict:
     main_cpu = cpu.pop(proc.pid, 0.0)
     worker_cpu = max(cpu.values(), default=0.0)
     data = json.loads(stats.read_text())
-    out.unlink(missing_ok=True)
+    if not keep:  # kept, two runs' outputs can be compared line by line
+        out.unlink(missing_ok=True)
     return {"jobs": jobs, "wall_s": round(wall, 1), "exit": proc.returncode, "docs": data["documents"]["in"],
             "failed": data["documents"]["failed"], "input_mb": round(data["bytes"]["input"] / 1e6, 1),
             "mb_per_s": round(data["bytes"]["input"] / 1e6 / wall, 2),
@@ -180,6 +181,8 @@ def main() -> None:
     parser.add_argument("--jobs", default="1,2", help="comma-separated -j values (default 1,2)")
     parser.add_argument("--packs", choices=["none", "shipped"], default="none")
     parser.add_argument("--workdir", default="/tmp/cleaner-batch-bench")
+    parser.add_argument("--keep-output", action="store_true",
+                        help="keep WORKDIR/out-jN.jsonl (to compare the outputs of two versions)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -197,7 +200,7 @@ def main() -> None:
           f"generated/reused in {time.monotonic() - t:.0f} s)", flush=True)
     results = []
     for jobs in [int(j) for j in args.jobs.split(",")]:
-        result = measure(corpus, workdir, jobs, args.packs)
+        result = measure(corpus, workdir, jobs, args.packs, args.keep_output)
         results.append(result)
         print(json.dumps(result), flush=True)
     if len(results) > 1:

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 from .compression import STREAM_ERRORS, open_stream
 from .sources import STDIN, Source
 
-__all__ = ["Record", "ReadOptions", "read_source", "decode_html"]
+__all__ = ["Record", "ReadOptions", "read_source", "decode_html", "jsonl_record"]
 
 DEFAULT_MAX_DOC_BYTES = 64 * 1024 * 1024
 
@@ -31,6 +31,9 @@ class ReadOptions:
     url_field: str = "url"
     id_field: str = "id"
     max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES
+    # False: a JSONL record is left unparsed (its line in `raw`), for `jsonl_record` to parse
+    # where it is cleaned (a batch's workers, so that the reading process only splits lines)
+    parse_jsonl: bool = True
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Record:
     error: str | None = None
     consumed: int = 0
     size: int = 0
+    raw: bytes | None = None    # an unparsed JSONL line (ReadOptions.parse_jsonl=False)
 
     @property
     def position(self) -> str | None:
@@ -218,13 +222,17 @@ def _read_jsonl(source: Source, stream, counter, options: ReadOptions) -> Iterat
             raw = raw[3:]
         if not raw.strip():
             continue
-        rec = _jsonl_record(source, index, line_no, raw, options)
+        if options.parse_jsonl:
+            rec = jsonl_record(source, index, line_no, raw, options)
+        else:
+            rec = Record(source, index, line=line_no, raw=raw, size=len(raw))
         rec.consumed = progress.take()
         index += 1
         yield rec
 
 
-def _jsonl_record(source: Source, index: int, line_no: int, raw: bytes, options: ReadOptions) -> Record:
+def jsonl_record(source: Source, index: int, line_no: int, raw: bytes, options: ReadOptions) -> Record:
+    """One JSONL line (without a BOM) as a Record: its text and fields, or why it has none."""
     def fail(reason: str) -> Record:
         return Record(source, index, line=line_no, error=reason, size=len(raw))
 
