@@ -56,13 +56,16 @@ __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "
            "cache_dir", "hyperscan_available"]
 
 _PLAN_VERSION = "12"   # bump when what a plan holds changes: cached plans and databases are keyed by it
-_LAYOUT_VERSION = "7"   # how a segment's databases are made from a plan (cached databases)
+_LAYOUT_VERSION = "8"   # how a segment's databases are made from a plan (cached databases)
 # Word-count tiers: a translation of a rule with max_words scans only the lines of at most
-# the next tier's word count (body paragraphs are long, so these documents are small). One
-# tier: on the generated corpus, the finer tiers (8, 16, 32, 64, 128) cost as much scan time
-# as one tier of 32 words, in five scans a document instead of one, and a hit of a rule
-# with a smaller bound on a longer line is dropped by word count (`HyperscanMatcher._scan`).
-_WORD_TIERS = (32,)
+# the next tier's word count (body paragraphs are long, so these documents are small), and
+# a hit of a rule with a smaller bound on a longer line is dropped by word count
+# (`HyperscanMatcher._scan`). Scan time is per byte per database, and the rules bounded at
+# 35 to 120 words (sentence-long appeals, credits, notes) would otherwise scan every body
+# paragraph: with tiers 64 and 128 the English translations scan ~10% less time on the
+# ScrapingHub pages (16 splits the button labels from the one-sentence rules). Finer tiers
+# (8, 48, 96) cost more than they save: each database has its own per-byte cost.
+_WORD_TIERS = (16, 32, 64, 128)
 
 
 class Matcher(Protocol):
@@ -376,8 +379,9 @@ class HyperscanMatcher:
     Rules are compiled in segments (`_segment_spans`): a language's packs and the common
     packs together, as every selection of the language holds them, and each site family on
     its own, so a new host compiles only its site rules. A segment has a literal database
-    and one translation database per word tier: a document is scanned about three times
-    (it was eleven with a segment per family and five tiers, for the same hits).
+    and one translation database per word tier (plus one for the unbounded rules): the
+    whole document is scanned twice, and each tier's shorter lines once more (it was
+    eleven whole scans with a segment per family and five tiers, for the same hits).
     """
 
     def __init__(self, rules: Sequence[Rule], regex_timeout: float | None = None) -> None:
