@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .author_box import detect_author_bio, detect_author_box
+from .box_label import detect_box_label
 from .boxes import detect_box_name, detect_score_header
 from .caption_before_credit import detect_caption_before_credit
 from .caption_twice import detect_caption_twice
@@ -40,7 +41,7 @@ Detector = Callable[[PassState, str, str, dict[str, Any]], None]
 DETECTOR_ORDER: tuple[str, ...] = (
     "player-cluster", "video-title", "score-header", "head-echo", "key-updates", "toc-run", "poll", "box-name", "caption-twice", "pull-quote",
     "head-name", "head-label", "caption-before-credit",
-    "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "topic-echo", "tail-teaser", "tail-tags", "comma-tags", "island", "tail-furniture",
+    "doubled-line", "tail-after-heading", "comment-thread", "teaser-run", "topic-echo", "tail-teaser", "tail-tags", "comma-tags", "island", "box-label", "tail-furniture",
     "author-box", "author-bio", "interviewee-bio", "title-echo",
 )
 DETECTORS: dict[str, Detector] = {
@@ -66,6 +67,7 @@ DETECTORS: dict[str, Detector] = {
     "tail-tags": detect_tail_tags,
     "comma-tags": detect_comma_tags,
     "island": detect_island,
+    "box-label": detect_box_label,
     "tail-furniture": detect_tail_furniture,
     "author-box": detect_author_box,
     "author-bio": detect_author_bio,
