@@ -2,7 +2,8 @@
 
 `run_batch(BatchOptions(...))` is what `cleaner clean` calls. The main process reads
 sources in a deterministic order (cleaner.io), groups documents into small chunks and
-hands them to `jobs` worker processes, each holding one Cleaner built once. At most
+hands them to `jobs` worker processes, each holding one Cleaner built once (for JSONL
+output, JSONL lines go unparsed: the workers parse them and build the output lines). At most
 `inflight_per_job * jobs` chunks are in flight, and results are written in input order,
 so memory stays bounded whatever the corpus size and a resumed run can tell exactly
 where the previous one stopped:
