@@ -55,3 +55,19 @@ def test_a_quotation_the_text_above_does_not_hold_stays():
             "Addressing residents at the town hall on Monday, the mayor said:\n\n"
             f"{quote}\n\nThe council has set up an emergency fund for families who lost their homes.")
     assert quote in _clean(text, "en")
+
+
+def test_a_long_pull_quote_set_above_the_paragraph_it_is_taken_from_goes():
+    head = ("Alte Mühle in Schramberg wird zum Dorfladen umgebaut\n\n"
+            "Eine Bürgergenossenschaft mit inzwischen 240 Mitgliedern hat dafür 180.000 Euro gesammelt, wie Vorstand Peter Hug sagte.\n\n")
+    quote = "„Wir wollen, dass man hier wieder einkaufen kann, ohne ins Auto zu steigen.“"
+    tail = ("„Wir wollen, dass man hier wieder einkaufen kann, ohne ins Auto zu steigen“, sagte Hug.\n\n"
+            "Der Umbau kostet nach Angaben der Genossenschaft rund 420.000 Euro.")
+    assert _clean(head + quote + "\n\n" + tail, "de") == head + tail
+
+
+def test_a_short_quotation_above_the_paragraph_that_discusses_it_stays():
+    quote = "\"We can do this, together.\""
+    text = ("Merkel's phrase, ten years on\n\nTen years ago the chancellor opened the borders to refugees arriving from Hungary.\n\n"
+            f"{quote}\n\nThe sentence \"We can do this, together\" became the motto of a whole year, and her critics quoted it back at her.")
+    assert quote in _clean(text, "en")

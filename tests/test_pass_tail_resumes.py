@@ -1,4 +1,7 @@
-"""STRUCT-TAIL: a comment widget between two paragraphs takes nothing when the article resumes under it."""
+"""STRUCT-TAIL: a comment widget between two paragraphs takes nothing when the article resumes under it.
+
+The headings are ones only the comment rules take (EN-COM-001): a button-shaped heading such as
+"Join the conversation" may be taken as a call to action first, which leaves no drop-rest to guard."""
 
 from __future__ import annotations
 
@@ -12,17 +15,17 @@ _RESUMED = "Debate about the timing has already started online, with some touris
 
 
 def test_a_paragraph_under_a_mid_article_comment_widget_stays():
-    text = _HEAD + f"Join the conversation\n12 comments\n\n{_RESUMED}\n\nMore Coverage\nShuttle to add extra trips over Christmas"
+    text = _HEAD + f"Add a comment\n12 comments\n\n{_RESUMED}\n\nMore Coverage\nShuttle to add extra trips over Christmas"
     out = _clean(text, "en")
     assert _RESUMED in out
-    assert "Join the conversation" not in out
+    assert "Add a comment" not in out
     assert "12 comments" not in out
     assert "Shuttle to add extra trips" not in out
 
 
 def test_a_reader_comment_with_a_reply_label_under_the_widget_goes():
     comment = "Another stealth tax on people doing the right thing, and nobody in the council seems to care at all."
-    text = _HEAD + f"Join the conversation\n12 comments\n\n{comment}\nReply\n41 likes"
+    text = _HEAD + f"Leave a Reply\n12 comments\n\n{comment}\nReply\n41 likes"
     out = _clean(text, "en")
     assert comment not in out
     assert "Reopening the road earlier" in out
@@ -42,7 +45,7 @@ def test_a_reader_comment_under_a_commenter_line_goes():
 
 def test_a_reader_comment_followed_by_the_next_commenter_goes():
     comment = "Another stealth tax on people doing the right thing, and nobody in the council seems to care at all."
-    text = _HEAD + f"Join the conversation\n\n{comment}\n\nrider77\nOver a seat."
+    text = _HEAD + f"Leave a Reply\n\n{comment}\n\nrider77\nOver a seat."
     out = _clean(text, "en")
     assert comment not in out
     assert "rider77" not in out

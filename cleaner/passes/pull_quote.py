@@ -58,7 +58,7 @@ def _clause_in(inner: str, source: str) -> bool:
     if inner not in source:
         return False
     return re.search(r"(?:^[\"“„«‹'‘‚]?\s?|[.!?…,:;][\"”»’']?\s[\"“„«‹'‘‚]?\s?)" + re.escape(inner)
-                     + r"\s?(?:[.!?…,:;]|[\"”»’']|$)", source) is not None
+                     + r"\s?(?:[.!?…,:;]|[\"”“»›’‘']|$)", source) is not None
 
 
 def _content_words(text: str, letters: int) -> list[str]:
@@ -83,8 +83,12 @@ def detect_pull_quote(state: PassState, rule_id: str, category: str, params: dic
       wie möglich offen halten.“ under '… versprach, die Zufahrten … so lange wie möglich
       offen zu halten …').
 
-    Never the headline; a quotation that occurs nowhere else stays, and so does a line
-    quoted later by a longer one (the writer coming back to a quote, not a pull quote)."""
+    A quoted sentence of `below_min_words` words or more also goes when it opens one of the
+    `below_lines` kept lines right under it as a whole clause (the pull quote set above its
+    paragraph: '„Wir wollen, …“, sagte Hug.').
+
+    Never the headline; a quotation that occurs nowhere else stays, and so does a shorter
+    line quoted later by a longer one (the writer coming back to a quote, not a pull quote)."""
     min_words, extra_words = params.get("min_words", 4), params.get("extra_words", 3)
     clause_words = params.get("clause_min_words", 0)
     kept, lines = state.kept(), state.doc.lines
@@ -111,10 +115,41 @@ def detect_pull_quote(state: PassState, rule_id: str, category: str, params: dic
                 found_at.append(i)
                 break
         else:
-            if sentence and _paraphrased(state, kept, n, i, inner, title_at, params, normal):
+            if sentence and (_paraphrased(state, kept, n, i, inner, title_at, params, normal)
+                             or _repeated_below(state, kept, n, i, inner, title_at, params, normal)):
                 found_at.append(i)
     for i in found_at:
         state.drop_line(rule_id, category, i)
+
+
+def _repeated_below(state: PassState, kept: list[int], n: int, i: int, inner: str, title_at: int | None,
+                    params: dict[str, Any], normal: dict[int, str]) -> bool:
+    """A quoted sentence of at least `below_min_words` words that opens, word for word and as
+    a whole clause, one of the `below_lines` kept lines right under it, longer by
+    `below_extra_words`: the pull quote set above the paragraph it is taken from. Shorter
+    quotations stay: a slogan or a phrase set alone before the paragraph that discusses it
+    ("We can do this." / 'The sentence "We can do this" became the motto …'), and so does a
+    quotation a later line comes back to in mid-sentence ('Years later she said again: "…"')."""
+    below_words = params.get("below_min_words", 0)
+    if not below_words or state.words(i) < below_words:
+        return False
+    extra = params.get("below_extra_words", 2)  # the attribution at least ("…“, sagte Hug.")
+    for j in kept[n + 1:n + 1 + params.get("below_lines", 3)]:
+        if j == title_at or state.words(j) < state.words(i) + extra:
+            continue
+        source = normal.get(j)
+        if source is None:
+            source = normal[j] = _normal(state.doc.lines[j])
+        if _opens(inner, source):
+            return True
+    return False
+
+
+def _opens(inner: str, source: str) -> bool:
+    """`inner` opens `source` (after an opening quotation mark too) as a whole clause."""
+    if not source.lstrip(_OPENING + " ").startswith(inner):
+        return False
+    return re.match(r"[\"“„«‹'‘‚]?\s?" + re.escape(inner) + r"\s?(?:[.!?…,:;]|[\"”“»›’‘']|$)", source) is not None
 
 
 def _paraphrased(state: PassState, kept: list[int], n: int, i: int, inner: str, title_at: int | None,
