@@ -38,3 +38,21 @@ def test_a_second_standfirst_line_right_under_the_headline_stays():
             f"{_LEAD}\n{second}\nFoto: SR/Anja Kullmann\n\n{_REST}")
     out = _clean(text, "de")
     assert second in out
+
+
+def test_a_sentence_under_a_credit_whose_caption_stands_above_it_stays():
+    # One picture, one caption: once the line above the credit went as its caption, the
+    # short sentence under the credit is the article going on (here between the credit
+    # and a support box), not a second caption.
+    kept = "Kritik kam aus dem Gewerbe: Der Detaillistenverband befürchtet weniger Kundschaft."
+    text = ("Stadtrat legt neues Verkehrskonzept für den Bahnhofplatz vor\n"
+            "Autor/in: Nadine Imhof\n06.02.2027, 05:00 Uhr\n"
+            "Der Stadtrat hat ein neues Verkehrskonzept für den Bahnhofplatz vorgestellt. "
+            "Künftig sollen dort nur noch Busse, Velos und Taxis verkehren.\n"
+            "Der Individualverkehr soll über die Zentralstrasse umgeleitet werden. Die Umsetzung ist ab 2029 geplant.\n"
+            "Der Bahnhofplatz soll autofrei werden.\n(Bild: Nadine Imhof)\n"
+            f"{kept}\nJetzt kostenlos anmelden\n"
+            "Unterstützung erhält der Stadtrat dagegen von den Quartiervereinen rund um den Bahnhof und vom Verkehrsclub.")
+    out = _clean(text, "de")
+    assert kept in out
+    assert "Der Bahnhofplatz soll autofrei werden." not in out

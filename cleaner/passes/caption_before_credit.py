@@ -183,6 +183,8 @@ def _caption_below(state: PassState, rule_id: str, category: str, credit: int, t
         return
     if not (state.blank[credit - 1] or state.removed[credit - 1]) or not state.in_region(c, "head"):
         return
+    if state.removed[credit - 1] and state.removed_as(credit - 1) == category:
+        return  # the credit's caption stands above it (taken in an earlier round): one picture, one caption
     text, words = state.doc.lines[c].rstrip(), state.words(c)
     if words > max_words or not text.endswith(".") or not one_sentence(text):
         return
