@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from replay import clean_replayed as _clean
 
 _LEAD = ("Der Batterie-Recycler Veltrix will in einer leerstehenden Halle im Industriepark Saarlouis "
@@ -11,6 +12,9 @@ _REST = ("In der Halle sollen ab Ende 2027 alte Akkus aus Elektroautos zerlegt u
          "Das Wirtschaftsministerium bestätigte, dass es Gespräche über Fördermittel gibt, nannte aber keine Summe.")
 
 
+@pytest.mark.xfail(strict=True, reason="lead_after_removed is off: on the blind set holdout16 the same "
+                   "shape (headline, byline block, lead, one short line, photo credit) was a short second "
+                   "paragraph three times (Ligaportal, Gizmodo, Génération NT); losing body is worse")
 def test_a_caption_under_the_lead_above_a_photo_credit_goes():
     text = ("Batteriehersteller übernimmt Halle im Industriepark Saarlouis\n"
             "Stand: 24.11.2026 16:40 Uhr\n"
@@ -56,3 +60,16 @@ def test_a_sentence_under_a_credit_whose_caption_stands_above_it_stays():
     out = _clean(text, "de")
     assert kept in out
     assert "Der Bahnhofplatz soll autofrei werden." not in out
+
+
+def test_a_short_second_paragraph_above_a_photo_credit_stays():
+    # holdout16's blind run: a review's second paragraph, one sentence, sat right above the
+    # photo credit under the byline block; a caption there has the same shape.
+    second = "I spent a week with it, and I still cannot decide whether I love it."
+    text = ("This Folding E-Reader Is Either Brilliant or Completely Pointless\n"
+            "By Maya Trelawney\nPublished January 14, 2027\n"
+            "The new Fold 8 is an e-reader that opens like a paperback, with two E Ink screens joined "
+            "by a hinge, and it costs a startling $449.\n"
+            f"{second}\nPhoto: Maya Trelawney / Gizmodo\n"
+            "The hinge is sturdy, and reading two pages side by side feels oddly natural, especially with comics.")
+    assert second in _clean(text, "en")
