@@ -82,9 +82,11 @@ def _article_goes_on(state: PassState, i: int, before: list[int], long_words: in
     Abuja's residents). A teaser's dek is about its teaser.
 
     A long line that is the first kept line under the heading has no teaser to be the dek
-    of: it goes on the article if it shares a word with it and ends as a sentence does
-    (a page's "most read" box or a subscriber's paywall notice between two paragraphs;
-    a teaser headline has no full stop)."""
+    of: it goes on the article if it ends as a sentence does (a page's "most read" box or a
+    subscriber's paywall notice between two paragraphs; a teaser headline has no full
+    stop). It need not share a word with the article: a story's next paragraph often turns
+    to a new point ("Bereits im vergangenen Sommer war die alte Dieselfähre …" under a
+    login prompt in a story about the new ferry)."""
     lines = state.doc.lines
     article = set().union(*(_long_words(lines[j]) for j in before))
     between: set[str] = set()
@@ -92,10 +94,10 @@ def _article_goes_on(state: PassState, i: int, before: list[int], long_words: in
         if state.removed[j]:
             continue
         words = _long_words(lines[j])
-        if state.words(j) >= long_words and words & article:
-            if between and not words & between:
-                return True
+        if state.words(j) >= long_words:
             if not between and lines[j].rstrip().endswith(_CLOSED):
+                return True  # the first kept line: no teaser above it to be the dek of
+            if between and words & article and not words & between:
                 return True
         between |= words
     return False
