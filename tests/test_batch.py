@@ -373,7 +373,8 @@ def test_a_worker_does_not_inherit_the_parents_last_deadline(tmp_path, monkeypat
     assert [r["id"] for r in read_jsonl(out)] == ["d0", "d1", "d2", "d3"]
 
 
-def test_an_exception_in_the_cleaner_is_an_error_record(tmp_path, monkeypatch):
+def fail_on_boom(monkeypatch) -> None:
+    """Cleaning any document that holds "BOOM" raises, as a bug in the cleaner would."""
     import cleaner.batch as batch
 
     real = batch._clean_one
@@ -384,6 +385,10 @@ def test_an_exception_in_the_cleaner_is_an_error_record(tmp_path, monkeypatch):
         return real(cleaner, text, kind, url, lang)
 
     monkeypatch.setattr(batch, "_clean_one", failing)
+
+
+def test_an_exception_in_the_cleaner_is_an_error_record(tmp_path, monkeypatch):
+    fail_on_boom(monkeypatch)
     root = tmp_path / "in"
     root.mkdir()
     (root / "a.txt").write_text("BOOM\n" + TEXTS[0], encoding="utf-8")

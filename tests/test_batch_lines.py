@@ -12,7 +12,7 @@ import pytest
 import cleaner.batch as batch
 from cleaner.io import ReadOptions, iter_sources, read_source
 from cleaner.io.readers import jsonl_record
-from test_batch import TEXTS, jsonl_bytes, read_jsonl, run
+from test_batch import TEXTS, fail_on_boom, jsonl_bytes, read_jsonl, run
 
 
 def _parse_in_main(monkeypatch) -> None:
@@ -60,14 +60,7 @@ def test_lines_parsed_by_workers_give_the_outputs_and_errors_of_parsing_in_main(
 
 
 def test_a_cleaning_failure_of_a_line_names_its_id(tmp_path, monkeypatch):
-    real = batch._clean_one
-
-    def failing(cleaner, text, kind, url, lang):
-        if "BOOM" in text:
-            raise IndexError("list index out of range")
-        return real(cleaner, text, kind, url, lang)
-
-    monkeypatch.setattr(batch, "_clean_one", failing)
+    fail_on_boom(monkeypatch)
     src = tmp_path / "in.jsonl"
     rows = [{"id": f"d{i}", "text": TEXTS[i % 5] + ("\nBOOM" if i == 2 else "")} for i in range(4)]
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
