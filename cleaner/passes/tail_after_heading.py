@@ -107,9 +107,9 @@ def _article_resumes(state: PassState, i: int, heading_category: str, long_words
     """The first kept line under a widget heading is the article's next paragraph, not a
     reader's comment: only the widget's own lines (removed in the heading's category: a
     count, a prompt) stand between, so no handle, no time and no reply label announces a
-    comment; the line is long and ends as a sentence does; and the line after it is neither kept thread text nor thread
-    furniture (a reply label, the next commenter's time): the page goes on with its own
-    boxes or its article."""
+    comment; the line is long and ends as a sentence does; and the line after it is
+    neither kept thread text nor thread furniture (a reply label, the next commenter's
+    time): the page goes on with its own boxes or its article."""
     following = state.nonblank[state.rank[i] + 1:]
     for k, j in enumerate(following):
         if state.removed[j]:
