@@ -1008,12 +1008,18 @@ def translate_parts(source: str, flags: int, accept: Callable[[str], bool] | Non
         items = _flatten([parsed])
         work = _distribute(items, max_parts) or [items]
         out: list[str] = []
+        splits = 0
         while work:
             part = work.pop(0)
             if _only_empty(part):
                 continue  # matches the empty line only, which no matcher checks
             split = _split_optionals(part)
             if split is not None:
+                # An optional item that can itself match nothing (`(?:a?)*`, `(?:\b)*`)
+                # yields its own shape again: give up rather than split for ever.
+                splits += 1
+                if splits > max_parts:
+                    return None
                 work[:0] = split
                 continue
             while part and _is_variable_tail(part[-1]):
