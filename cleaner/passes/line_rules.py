@@ -9,7 +9,7 @@ import regex
 from ..engine.model import Rule
 from .state import PassState
 
-__all__ = ["record_hits", "apply_line_rules", "drop_teasers_after"]
+__all__ = ["record_hits", "apply_line_rules", "drop_teasers_after", "without_sign_off"]
 
 # A line ending like a sentence, or with a colon that introduces what follows, is not a teaser headline.
 _SENTENCE_END = (".", "!", ";", ":")
@@ -19,6 +19,11 @@ _PROSE_WORDS = 12
 _ANY_SENTENCE_END = (".", "!", "?", "…", "»", "«", '"', "“", "”", "'", "’")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}[.!?] \p{Lu}")
 _CLOSING_QUOTES = "\"'’”»«“"
+# A wire or agency sign-off after a paragraph's last sentence ("… Lim said. — Bernama", "… on Monday. - AFP",
+# "… im Juli. (dpa)"): the sentence ends before it. A capitalised name of one to three words after a dash, or
+# in brackets; a lower-case word after it ("— Bernama pic") is a caption's, not a sign-off.
+_SIGN_OFF = regex.compile(r"(?<=[.!?…\"”’»«])\s+(?:[—–-]\s?\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,2}"
+                          r"|\(\p{Lu}[\p{L}&./-]*(?:\s\p{Lu}[\p{L}&./-]*){0,2}\))$")
 
 
 def record_hits(state: PassState, hits: Iterable[tuple[int, Rule]]) -> None:
@@ -114,9 +119,19 @@ def _sentence(line: str) -> bool:
     return text.endswith(_ANY_SENTENCE_END) or _INNER_SENTENCE_END.search(text) is not None
 
 
+def without_sign_off(line: str) -> str:
+    """The line without a wire sign-off after its last sentence ("… Lim said. — Bernama" -> "… Lim said.")."""
+    text = line.rstrip()
+    if not text or text[-1] not in ")" and not text[-1].isalpha():
+        return text
+    return _SIGN_OFF.sub("", text)
+
+
 def _teaser_like(line: str, max_words: int) -> bool:
-    """Short and not ending a sentence, also inside closing quotes ("… stick together.'")."""
-    return len(line.split()) <= max_words and not line.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_END)
+    """Short and not ending a sentence, also inside closing quotes ("… stick together.'") or before a
+    wire sign-off ("… were also hiring, Lim said. — Bernama": the article's paragraph under a teaser box)."""
+    return (len(line.split()) <= max_words
+            and not without_sign_off(line).rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_END))
 
 
 _ACTIONS = {

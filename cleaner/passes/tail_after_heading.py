@@ -6,7 +6,7 @@ from typing import Any
 
 from ..engine.model import Rule
 from .caption_before_credit import one_sentence
-from .line_rules import drop_teasers_after
+from .line_rules import drop_teasers_after, without_sign_off
 from .metadata import find_title
 from .state import PassState
 
@@ -37,6 +37,9 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
     # above a comment count, mid-article): with the article resuming under the widget they
     # take nothing; the next heading decides about the rest.
     resumable = frozenset(params.get("resumable_categories", ()))
+    # Words that report speech ("said", "sagte", "a-t-il"): a sentence under a teaser box that
+    # carries one is the article quoting its sources, not a teaser's dek.
+    speech = frozenset(w.casefold() for w in params.get("reported_speech_words", ()))
     headings, state.tail_headings = sorted(state.tail_headings, key=lambda h: h[0]), []
     for i, heading in headings:
         if state.removed_by_tail:
@@ -48,7 +51,7 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
             continue
         if heading.category in guarded and (_long_lines_after(state, i, long_words) > max_long_after
                                             or _prose_after(state, i, long_words)
-                                            or _article_goes_on(state, i, before, long_words)):
+                                            or _article_goes_on(state, i, before, long_words, speech)):
             if heading.category == "related":
                 drop_teasers_after(state, i, heading)
             continue
@@ -74,7 +77,8 @@ def _prose_after(state: PassState, i: int, long_words: int) -> bool:
                for j in state.nonblank[state.rank[i] + 1:])
 
 
-def _article_goes_on(state: PassState, i: int, before: list[int], long_words: int) -> bool:
+def _article_goes_on(state: PassState, i: int, before: list[int], long_words: int,
+                     speech: frozenset[str] = frozenset()) -> bool:
     """A long kept line after the heading that talks about the article, not about the teasers
     above it: it shares a word of six letters or more with the article before the heading and
     none with the lines between ("RELATED" / "Lagos commuters stranded as fuel queues return" /
@@ -86,21 +90,37 @@ def _article_goes_on(state: PassState, i: int, before: list[int], long_words: in
     subscriber's paywall notice between two paragraphs; a teaser headline has no full
     stop). It need not share a word with the article: a story's next paragraph often turns
     to a new point ("Bereits im vergangenen Sommer war die alte Dieselfähre …" under a
-    login prompt in a story about the new ferry)."""
+    login prompt in a story about the new ferry). So does such a line right under a line
+    a rule removed (a box that took its own teasers: "Related Stories" / its teaser /
+    "Related works, including new escalators …, will begin in February."), and one that
+    reports speech ("…, a spokesperson said."): a teaser's dek comes right under its
+    headline and rarely quotes anyone. A wire sign-off after the last sentence ("… Lim
+    said. — Bernama") does not hide how the line ends."""
     lines = state.doc.lines
     article = set().union(*(_long_words(lines[j]) for j in before))
     between: set[str] = set()
+    previous = i
     for j in state.nonblank[state.rank[i] + 1:]:
         if state.removed[j]:
+            previous = j
             continue
         words = _long_words(lines[j])
         if state.words(j) >= long_words:
-            if not between and lines[j].rstrip().endswith(_CLOSED):
-                return True  # the first kept line: no teaser above it to be the dek of
+            sentence = without_sign_off(lines[j]).endswith(_CLOSED)
+            if sentence and (not between or state.removed[previous] or _reports_speech(lines[j], speech)):
+                return True  # no kept teaser right above it to be the dek of, or the article quoting
             if between and words & article and not words & between:
                 return True
         between |= words
+        previous = j
     return False
+
+
+def _reports_speech(line: str, speech: frozenset[str]) -> bool:
+    return bool(speech) and any(t.strip(_PUNCT).casefold() in speech for t in line.split())
+
+
+_PUNCT = ".,;:!?()[]\"'«»„“”‘’—–"
 
 
 def _article_resumes(state: PassState, i: int, heading_category: str, long_words: int) -> bool:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from .line_rules import without_sign_off
 from .metadata import find_title
 from .state import HEAD_LINES, TAIL_START, TEXT_END as _SENTENCE_END, PassState
 
@@ -71,8 +72,8 @@ def detect_tail_teaser(state: PassState, rule_id: str, category: str, params: di
     if not kept:
         return
     last = kept[-1]
-    if state.words(last) > max_words or state.doc.lines[last].rstrip().endswith(_SENTENCE_END):
-        return
+    if state.words(last) > max_words or without_sign_off(state.doc.lines[last]).endswith(_SENTENCE_END):
+        return  # a sentence, also before a wire sign-off ("… Lim said. — Bernama"), is the article's
     at = bisect_left(state.nonblank, last)
     if at == 0 or not _in_tail(state, last):
         return
