@@ -37,6 +37,8 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
     # above a comment count, mid-article): with the article resuming under the widget they
     # take nothing; the next heading decides about the rest.
     resumable = frozenset(params.get("resumable_categories", ()))
+    # Of those, boxes about the writer ("Über den Autor"): a line naming the byline's writer is the bio.
+    bio_boxes = frozenset(params.get("bio_categories", ()))
     # Words that report speech ("said", "sagte", "a-t-il"): a sentence under a teaser box that
     # carries one is the article quoting its sources, not a teaser's dek.
     speech = frozenset(w.casefold() for w in params.get("reported_speech_words", ()))
@@ -56,7 +58,8 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
                 drop_teasers_after(state, i, heading)
             continue
         if heading.category in resumable and _article_resumes(state, i, heading.category, long_words):
-            continue
+            if heading.category not in bio_boxes or not _names_the_author(state, i, heading.category):
+                continue
         _drop_rest(state, i, heading)
 
 
@@ -140,6 +143,20 @@ def _article_resumes(state: PassState, i: int, heading_category: str, long_words
         if state.words(j) < long_words or not line.rstrip().endswith(_CLOSED):
             return False
         return k + 1 < len(following) and _goes_on_after(state, following[k + 1], heading_category, long_words)
+    return False
+
+
+def _names_the_author(state: PassState, i: int, category: str) -> bool:
+    """The first kept line under an author heading holds a capitalised word of a byline the
+    rules removed above the heading: the writer's bio ("Tobias Lange ist Redakteur …"), not
+    the article's last paragraph."""
+    byline: set[str] = set()
+    for j in state.nonblank[:state.rank[i]]:
+        if state.removed[j] and state.removed_as(j) == category:
+            byline |= {w for w in (t.strip(_PUNCT) for t in state.doc.lines[j].split()) if len(w) > 2 and w[0].isupper()}
+    for j in state.nonblank[state.rank[i] + 1:]:
+        if not state.removed[j]:
+            return any(t.strip(_PUNCT) in byline for t in state.doc.lines[j].split())
     return False
 
 
