@@ -6,7 +6,8 @@ from typing import NamedTuple
 
 from .document import Document, Removal, Result, render
 from .engine.matcher import HyperscanMatcher, Matcher, PythonMatcher, ReferenceMatcher, build_matcher
-from .engine.patterns import compile_now
+from .engine.model import Rule
+from .engine.patterns import compile_now, needs_full_case
 from .engine.rulebook import Selection
 from .limits import NO_DEADLINE, Deadline
 from .normalize import count_words, symbol_led
@@ -26,7 +27,7 @@ class Pipeline:
     def __init__(self, selection: Selection, matcher: Matcher | None = None) -> None:
         self.selection = selection
         self.matcher = matcher or build_matcher(selection.rules)
-        compile_now(p for rule in selection.rules for p in (rule.pattern, rule.until_pattern))
+        _compile_patterns(selection.rules)
         self._takes_counts = isinstance(self.matcher, (HyperscanMatcher, PythonMatcher, ReferenceMatcher))
         order = {name: n for n, name in enumerate(DETECTOR_ORDER)}
         self.structure = sorted(selection.structure, key=lambda s: order[s.detector])
@@ -132,6 +133,40 @@ class Pipeline:
             date=doc.date or find_date(state, self.selection.months),
             removals=sorted(state.removals, key=lambda r: (r.start, r.span or (0, 0))),
         )
+
+
+def _compile_patterns(rules: tuple[Rule, ...]) -> None:
+    """Compile the patterns cleaning searches now, while the pipeline is set up (not on a
+    document's time budget), except full-case forms that lines seldom need.
+
+    `search` answers a line through a pattern's simple-case twin unless the line holds a
+    character that folds to several (ß, ﬁ). The full-case form costs 5-50 times the
+    twin's memory (`regex` expands every class like [\\p{L}\\d'-] into all multi-letter
+    folds: ~40 KB each); the shipped en and fr packs' full forms with a twin take ~80 MB,
+    in every batch process. Such characters are common in the lines of a pack whose
+    examples hold them (de: ß) and rare elsewhere; there a rule searched only through
+    `search` (not drop-span: its pass searches the pattern itself) compiles its full form
+    on the first line that needs it (0.1 s at most, once per process)."""
+    rare = _packs_without_folding_examples(rules)
+    deferred = [r.action != "drop-span" and r.pack in rare for r in rules]
+    compile_now(rule.pattern for rule, later in zip(rules, deferred) if not later)
+    compile_now((rule.pattern for rule, later in zip(rules, deferred) if later), full=False)
+    compile_now(rule.until_pattern for rule in rules)
+
+
+def _packs_without_folding_examples(rules: tuple[Rule, ...]) -> set[str]:
+    """Names of the packs none of whose rules' example lines holds a character that folds
+    to several."""
+    packs = {rule.pack for rule in rules}
+    for rule in rules:
+        if rule.pack in packs and any(map(needs_full_case, _example_lines(rule))):
+            packs.discard(rule.pack)
+    return packs
+
+
+def _example_lines(rule: Rule) -> tuple[str, ...]:
+    ex = rule.examples
+    return (*ex.drop, *ex.keep, *ex.known_miss_drop, *ex.known_miss_keep, *(text for case in ex.cases for text in case))
 
 
 class Findings(NamedTuple):

@@ -21,7 +21,7 @@ import regex
 
 from .cache import read_cache, write_cache
 
-__all__ = ["LazyPattern", "compile_pattern", "compile_now", "CheckedPatterns", "search"]
+__all__ = ["LazyPattern", "compile_pattern", "compile_now", "CheckedPatterns", "search", "needs_full_case"]
 
 # Bump when a check on load changes: verdicts recorded under the old checks no longer hold.
 _CHECKS_VERSION = "1"
@@ -75,15 +75,26 @@ class LazyPattern:
         return (LazyPattern, (self.pattern, self._given, self.flags))
 
 
-def compile_now(patterns: Iterable[Any]) -> None:
+def compile_now(patterns: Iterable[Any], full: bool = True) -> None:
     """Compile the lazy ones among `patterns` now, and their simple-case twins (`search`):
     a pipeline does it while it is set up, which does not count against a document's time
-    budget, as compiling on a document's first matching line would."""
+    budget, as compiling on a document's first matching line would.
+
+    `full=False` is for patterns only ever searched through `search()`: one that has a
+    twin is left lazy, and compiled on the first line only full case folding can answer
+    (one holding a character that folds to several, `needs_full_case`)."""
     for pattern in patterns:
-        if isinstance(pattern, LazyPattern):
+        if pattern is None:
+            continue
+        twin = _twin(pattern)
+        if isinstance(pattern, LazyPattern) and (full or twin is None):
             pattern.compiled()
-        if pattern is not None:
-            _twin(pattern)
+
+
+def needs_full_case(text: str) -> bool:
+    """Whether `search` answers `text` with a pattern's full-case form even where the
+    pattern has a simple-case twin: the text holds a character that folds to several."""
+    return not text.isascii() and _expanding().search(text) is not None
 
 
 # -- Searching without full case folding where it answers alike ---------------------------
@@ -174,7 +185,7 @@ def _twin(pattern: Any) -> regex.Pattern[str] | None:
 def search(pattern: Any, line: str) -> Any:
     """`pattern.search(line)`, through the pattern's simple-case twin where both answer alike."""
     twin = _twin(pattern)
-    if twin is not None and (line.isascii() or _expanding().search(line) is None):
+    if twin is not None and (line.isascii() or _expanding().search(line) is None):  # needs_full_case, inlined
         return twin.search(line)
     return pattern.search(line)
 
