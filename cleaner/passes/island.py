@@ -38,7 +38,8 @@ def detect_island(state: PassState, rule_id: str, category: str, params: dict[st
             continue
         run = [*run, i] if run and run[-1] == i - 1 else [i]
         if len(run) <= max_run and _removed_next_to(state, i + 1) and _removed_next_to(state, run[0] - 1) \
-                and state.removed_as(i + 1) not in in_text:
+                and state.removed_as(i + 1) not in in_text \
+                and (len(run) == 1 or state.removed_as(run[0] - 1) not in in_text):
             for k in run:
                 state.drop_line(rule_id, category, k)
             run = []
