@@ -7,6 +7,7 @@ from typing import Any
 
 import regex
 
+from .metadata import find_title
 from .state import PassState
 
 __all__ = ["detect_author_bio", "detect_author_box", "looks_like_name"]
@@ -36,11 +37,14 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
     particles = frozenset(params["name_particles"]) if "name_particles" in params else None
     kept = state.kept()
     lines = state.doc.lines
+    headline = _headline(state)
     # Only the last lines can qualify (at most max_after kept lines after the bio).
     for pos in range(max(0, len(kept) - 2 - max_after), len(kept)):
         i = kept[pos]
         if state.removed[i] or not state.in_region(i, "tail") or not looks_like_name(lines[i], particles):
             continue
+        if _names(lines[i].strip(), headline):
+            continue  # the person the story is about ("Former mayor Jeffrey Graham dies at 71"), not its writer
         j = kept[pos + 1] if pos + 1 < len(kept) else None
         bio = j is not None and state.words(j) >= min_bio_words and len(kept) - pos - 2 <= max_after
         if bio and _mentions_name(lines[j], lines[i], name_within):  # type: ignore[index]
@@ -52,6 +56,11 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
             if bio:
                 state.drop_line(rule_id, category, j)  # type: ignore[arg-type]
             return
+
+
+def _headline(state: PassState) -> str:
+    title_at = find_title(state)
+    return "" if title_at is None else state.doc.lines[title_at].casefold()
 
 
 def _repeats_byline(state: PassState, i: int) -> bool:

@@ -93,7 +93,9 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
     credit line (`in_text_categories`) stands between paragraphs: labels under it are the
     article's closing list ("Infoabend im Rathaus" / "Eintritt frei"), unless they echo the head.
     A short label ending with a colon right above the labels ("More:" / "Koalas") is the
-    list's heading: it goes with them and counts towards the run.
+    list's heading: it goes with them and counts towards the run. A longer kept line ending
+    with a colon above them announces the article's own list ("Das Programm im Überblick:" /
+    "Konzerte" / "Lesungen"), as tail-furniture reads such a line too.
     """
     max_words = params.get("max_words", 4)
     min_run = params.get("min_run", 2)
@@ -108,6 +110,8 @@ def detect_tail_tags(state: PassState, rule_id: str, category: str, params: dict
     above_run = kept[len(kept) - len(run) - 1] if run and len(run) < len(kept) else None
     if above_run is not None and above_run + 1 == run[-1] and _tags_heading(state, above_run, heading_words):
         run.append(above_run)
+    elif above_run is not None and run and state.doc.lines[above_run].rstrip().endswith(":"):
+        return  # a longer line announcing them ("Das Programm im Überblick:"): the article's own list
     if len(run) < min_run or len(run) == len(kept):
         return
     first = run[-1]
