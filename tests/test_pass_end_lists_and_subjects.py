@@ -46,3 +46,22 @@ def test_an_author_box_under_the_same_story_still_goes():
     bio = "Ellen Marsh has covered city hall and the courts for the Times since 2015 and lives in Sackets Harbor."
     out = _clean(_OBIT + "Ellen Marsh\n" + bio + "\nSign up for our newsletter", "en")
     assert bio not in out and "\nEllen Marsh" not in out
+
+
+_WEG = ("Region\nSeeuferweg in Rapperswil-Jona: Gemeinderat legt neues Projekt vor\nAnna Keller\nPubliziert: 18.01.2027, 17:02\n"
+        "Der Gemeinderat hat am Montag ein überarbeitetes Projekt für den Seeuferweg zwischen Kempraten und Feldbach vorgestellt.\n"
+        "Auf rund 800 Metern soll der Weg auf Stegen über dem Wasser geführt werden, die Anwohner werden im März informiert.\n"
+        "Das alte Projekt war vor zwei Jahren am Widerstand der Anwohner am oberen Seeufer gescheitert.\n"
+        "Der Kanton übernimmt 60 Prozent der Kosten von 14 Millionen Franken, den Rest trägt die Stadt.\n")
+
+
+def test_a_name_subhead_over_a_paragraph_quoting_that_person_stays():
+    quote = "Peter Meier, Präsident des Vereins Seeuferweg, zeigte sich erleichtert: \"Endlich geht es weiter.\""
+    out = _clean(_WEG + "Peter Meier\n" + quote + "\nDie Auflage beginnt im März.\nFehler gefunden? Jetzt melden.", "de")
+    assert "\nPeter Meier\n" in out and quote in out
+
+
+def test_a_name_and_bio_at_the_end_still_go():
+    bio = "Peter Meier ist Redaktor im Ressort Region und schreibt seit 2015 über Verkehr und Raumplanung am Zürichsee."
+    out = _clean(_WEG + "Peter Meier\n" + bio + "\nFehler gefunden? Jetzt melden.", "de")
+    assert bio not in out and "\nPeter Meier" not in out

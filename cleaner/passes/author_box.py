@@ -38,6 +38,9 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
     kept = state.kept()
     lines = state.doc.lines
     headline = _headline(state)
+    # A paragraph that quotes the person ('…, zeigte sich erleichtert: "Endlich geht es weiter."',
+    # '…, she said.') is the article giving them the word under a name subhead, not a bio.
+    speech = frozenset(w.casefold() for w in params.get("reported_speech_words", ()))
     # Only the last lines can qualify (at most max_after kept lines after the bio).
     for pos in range(max(0, len(kept) - 2 - max_after), len(kept)):
         i = kept[pos]
@@ -47,7 +50,8 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
             continue  # the person the story is about ("Former mayor Jeffrey Graham dies at 71"), not its writer
         j = kept[pos + 1] if pos + 1 < len(kept) else None
         bio = j is not None and state.words(j) >= min_bio_words and len(kept) - pos - 2 <= max_after
-        if bio and _mentions_name(lines[j], lines[i], name_within):  # type: ignore[index]
+        if bio and _mentions_name(lines[j], lines[i], name_within) \
+                and not _quotes_the_person(lines[j], speech):  # type: ignore[index]
             state.drop_line(rule_id, category, i)
             state.drop_line(rule_id, category, j)  # type: ignore[arg-type]
             return
@@ -56,6 +60,18 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
             if bio:
                 state.drop_line(rule_id, category, j)  # type: ignore[arg-type]
             return
+
+
+def _quotes_the_person(paragraph: str, speech: frozenset[str]) -> bool:
+    text = paragraph.rstrip()
+    if text.endswith(_QUOTE_CLOSERS) and text[:-1].rstrip().endswith(_SENTENCE_STOPS):
+        return True  # a quoted sentence closes the line
+    return any(t.strip(_PUNCT).casefold() in speech for t in text.split())
+
+
+_QUOTE_CLOSERS = ('"', "“", "”", "»", "«", "’")
+_SENTENCE_STOPS = (".", "!", "?", "…")
+_PUNCT = ".,;:!?()[]\"'«»„“”‘’—–"
 
 
 def _headline(state: PassState) -> str:
