@@ -10,7 +10,8 @@ repeated with fresh ids up to --mb, as JSONL files of ~50 MB) is generated once 
 child process writing JSONL output (the usual corpus shape); this script samples the
 child and its workers every 0.2 s from /proc and reports the peak of their summed RSS
 and PSS (PSS splits pages that forked workers share with the parent, so it is the
-honest total), and the largest single process.
+honest total), each process's PSS at that peak (main process, workers), and the largest
+single process.
 
 --packs none   compiles no rule packs: what is measured is the batch machinery itself
                (read, parse, hand to workers, order, write), at full corpus size.
@@ -146,14 +147,19 @@ def measure(corpus: Path, workdir: Path, jobs: int, packs: str, keep: bool = Fal
     proc = subprocess.Popen(cmd)
     peak_rss = peak_pss = peak_one = 0
     cpu: dict[int, float] = {}
+    at_peak: dict[int, int] = {}  # each process's PSS when the sum peaked: the main process's, the workers'
     while proc.poll() is None:
         rss_sum = pss_sum = 0
+        now: dict[int, int] = {}
         for pid in _tree(proc.pid):
             cpu[pid] = max(cpu.get(pid, 0.0), _cpu(pid))
             rss, pss = _memory(pid)
             rss_sum += rss
             pss_sum += pss
             peak_one = max(peak_one, rss)
+            now[pid] = pss
+        if pss_sum > peak_pss:
+            at_peak = now
         peak_rss, peak_pss = max(peak_rss, rss_sum), max(peak_pss, pss_sum)
         time.sleep(0.2)
     wall = time.monotonic() - start
@@ -167,6 +173,8 @@ def measure(corpus: Path, workdir: Path, jobs: int, packs: str, keep: bool = Fal
             "mb_per_s": round(data["bytes"]["input"] / 1e6 / wall, 2),
             "peak_rss_mb": round(peak_rss / 1e6, 1), "peak_pss_mb": round(peak_pss / 1e6, 1),
             "largest_process_mb": round(peak_one / 1e6, 1),
+            "at_peak_pss_main_mb": round(at_peak.pop(proc.pid, 0) / 1e6, 1),
+            "at_peak_pss_workers_mb": sorted(round(v / 1e6, 1) for v in at_peak.values()),
             # CPU seconds (sampled every 0.2 s): what the run would take on idle cores is
             # about the busiest process's CPU time
             "cpu_main_s": round(main_cpu, 1), "cpu_busiest_worker_s": round(worker_cpu, 1),
