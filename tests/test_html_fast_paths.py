@@ -200,3 +200,29 @@ def test_walk_container_entries_and_link_shares_on_a_fixture():
     form = next(k for k, n in enumerate(seg.nodes) if n.tag == "form")
     assert all(form in blocks[t].anc for t in ("First.", "Second.", "Third."))
     assert form not in blocks["After"].anc and blocks["After"].kind == "div"
+
+
+def test_one_pass_over_a_stripped_element_gives_the_veto_and_its_text_what_two_did():
+    """The walk searches a strip rule's element once (_marked_inside) for the guard's
+    <article>/<main> elements and for what is never text: the same elements, the same
+    veto and the same block text as each looking for itself."""
+    import copy
+
+    from cleaner.html.guard import holds_page_article
+    from cleaner.html.parse import parse_html
+    from cleaner.html.segment import _NEVER_TEXT, _marked_inside, _rule_block_text
+
+    root = parse_html(
+        "<html><body><aside class='col'><main><article><p>" + "Long story text here. " * 30
+        + "<script>track()</script></p></article></main></aside>"
+        "<nav><a>Home</a><svg><text>icon</text></svg><a>News</a><main>Menu</main></nav>"
+        "<footer><p>Plain <b>footer</b></p></footer>"
+        "<article><header>Head<style>p {}</style><iframe>x</iframe> line</header><p>Short.</p></article>"
+        "</body></html>")
+    for el in root.iter("aside", "nav", "footer", "article", "header", "main", "p"):
+        articles, never_text = _marked_inside(el)
+        assert articles == list(el.iter("article", "main"))
+        assert never_text == (next(el.iter(*_NEVER_TEXT), None) is not None)
+        assert holds_page_article(el, containers=articles) == holds_page_article(el)
+        assert _rule_block_text(copy.deepcopy(el), never_text) == _rule_block_text(copy.deepcopy(el))
+    assert holds_page_article(root.find(".//aside"))  # the fixture has a veto to give

@@ -31,10 +31,13 @@ def _paragraph_chars(el: Any) -> int:
     return sum(len(text) for p in el.iter("p") for text in p.itertext())
 
 
-def holds_page_article(el: Any, page_chars: Any = None) -> bool:
+def holds_page_article(el: Any, page_chars: Any = None, containers: list[Any] | None = None) -> bool:
     """True if `el` holds the page's article (see the module docstring). `page_chars`:
-    a function giving the page's paragraph characters (counted once per page)."""
-    containers = list(el.iter("article", "main"))
+    a function giving the page's paragraph characters (counted once per page);
+    `containers`: the `<article>`/`<main>` elements in `el` (itself included), when the
+    caller has found them already."""
+    if containers is None:
+        containers = list(el.iter("article", "main"))
     if not containers:  # the common case, and no page-wide count needed
         return False
     root = el.getroottree().getroot()
@@ -69,6 +72,7 @@ class StripIndex(SelectorIndex):
             return None
         return rule
 
-    def vetoes(self, el: Any) -> bool:
-        """True if a strip rule's match on `el` is no match (it holds the article)."""
-        return holds_page_article(el, self._page_chars)
+    def vetoes(self, el: Any, containers: list[Any] | None = None) -> bool:
+        """True if a strip rule's match on `el` is no match (it holds the article).
+        `containers`: as for holds_page_article."""
+        return holds_page_article(el, self._page_chars, containers)

@@ -57,6 +57,8 @@ _MAX_ATTR = 20_000
 _LINK, _PRE, _LINK_PRE = "link", "pre", "link+pre"
 # Never text, and cut out of a strip rule's element before its text is read (the walk skips them).
 _NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "select", "textarea", "button")
+_ARTICLE_TAGS = frozenset({"article", "main"})  # what the strip guard looks for (guard.py)
+_MARKED = (*_ARTICLE_TAGS, *_NEVER_TEXT)
 _PRE_TAGS = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
 # A real page has a few thousand elements. Past MANY_ELEMENTS the inline formatting tags
 # are dropped in C (their text stays) so the Python walk meets fewer elements; past
@@ -281,8 +283,6 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
                     rule = match(el, tag, cls.split() if cls else (), el_id, None, keys)
             else:
                 rule = lookup(el, tag, cls, el_id, keys, xpath_hits)
-            if rule is not None and veto is not None and veto(el):
-                rule = None
         if code == _BR:
             if pieces:
                 if pieces[-1] == _BREAK:
@@ -293,18 +293,20 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
             push(None)
             continue
         if rule is not None:
-            # Its text is one block, read in C (not walked).
-            if pieces:
-                flush()
-            node = len(nodes)
-            nodes.append(Node(el, tag, stack[-1] if stack else -1, len(stack),
-                              f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else "", rule))
-            text = _rule_block_text(el)
-            if text and text.strip(_INVISIBLE):
-                blocks.append(Block([text], tag, (*stack, node), len(text), 0, rule, -1, len(blocks)))
-            skip()
-            push(None)
-            continue
+            articles, never_text = _marked_inside(el)
+            if veto is None or not veto(el, articles):  # a vetoed element is walked as any other
+                # Its text is one block, read in C (not walked).
+                if pieces:
+                    flush()
+                node = len(nodes)
+                nodes.append(Node(el, tag, stack[-1] if stack else -1, len(stack),
+                                  f"{cls or ''} {el_id or ''}".lower() if (cls or el_id) else "", rule))
+                text = _rule_block_text(el, never_text)
+                if text and text.strip(_INVISIBLE):
+                    blocks.append(Block([text], tag, (*stack, node), len(text), 0, rule, -1, len(blocks)))
+                skip()
+                push(None)
+                continue
         if container is not None:  # (flushing, grouping, pre): what its end undoes
             flushing, grouping, is_pre = container
             if flushing:
@@ -343,11 +345,29 @@ def _walk(start: Any, strip_index: SelectorIndex | None, xpath_hits: dict[Any, i
     return out
 
 
-def _rule_block_text(el: Any) -> str:
+def _marked_inside(el: Any) -> tuple[list[Any], bool]:
+    """The `<article>`/`<main>` elements in a strip rule's element (itself included: the
+    guard's veto weighs them), and whether it holds what is never text: one pass of
+    lxml's over the subtree for both, rather than one each (a page's stripped subtrees
+    hold as many elements as the rest of the page)."""
+    articles: list[Any] = []
+    never_text = False
+    for found in el.iter(*_MARKED):
+        if found.tag in _ARTICLE_TAGS:
+            articles.append(found)
+        else:
+            never_text = True
+    return articles, never_text
+
+
+def _rule_block_text(el: Any, never_text: bool | None = None) -> str:
     """The text of an element a strip rule covers, read in C, without what is never text.
     Only the subtrees that hold such elements are cut (the walk skips them everywhere
-    else): removing an element costs lxml a walk of it, and pages hold thousands."""
-    if next(el.iter(*_NEVER_TEXT), None) is not None:
+    else): removing an element costs lxml a walk of it, and pages hold thousands.
+    `never_text`: whether it holds any (see _marked_inside), when the caller knows."""
+    if never_text is None:
+        never_text = next(el.iter(*_NEVER_TEXT), None) is not None
+    if never_text:
         from lxml import etree
 
         etree.strip_elements(el, *_NEVER_TEXT, with_tail=False)

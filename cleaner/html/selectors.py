@@ -562,30 +562,26 @@ class SelectorIndex:
     def _memo_entry(self, el: Any, tag: str, cls: str | None, el_id: str | None, keys: Sequence[str]) -> int:
         """The first matching entry's number (-1: none), or UNCACHEABLE when the answer
         depends on more than the signature: an attribute's value a selector tests, or
-        the ancestors a multi-step selector keyed on this tag, class or id looks at."""
-        if tag in self.multi_tags or el_id in self.multi_ids:
+        the ancestors a multi-step selector keyed on this tag, class or id looks at.
+        A page's elements that miss the memo (a tenth of them) each come here: the
+        set tests run in C, and the entry is found without a payload to map back."""
+        if tag in self.multi_tags or el_id in self.multi_ids or not self.extra_attrs.isdisjoint(keys):
             return UNCACHEABLE
-        if self.extra_attrs:
-            for name in keys:
-                if name in self.extra_attrs:
-                    return UNCACHEABLE
         classes = cls.split() if cls else ()
-        if self.multi_classes:
-            for c in classes:
-                if c in self.multi_classes:
-                    return UNCACHEABLE
-        found = self.match(el, tag, classes, el_id, None, keys)
-        return -1 if found is None else self._number[id(found)]
+        if classes and not self.multi_classes.isdisjoint(classes):
+            return UNCACHEABLE
+        best = self._first(el, tag, classes, el_id, keys)
+        return best if best < 0 else self._canonical[best]
 
     @property
-    def _number(self) -> dict[int, int]:
-        numbers = self.__dict__.get("_numbers")
-        if numbers is None:
-            numbers = {}
-            for n, (_, payload) in enumerate(self.entries):
-                numbers.setdefault(id(payload), n)
-            self.__dict__["_numbers"] = numbers
-        return numbers
+    def _canonical(self) -> list[int]:
+        """Per entry, the first entry with the same payload (the memo's number for it)."""
+        canonical = self.__dict__.get("_canonicals")
+        if canonical is None:
+            first: dict[int, int] = {}
+            canonical = [first.setdefault(id(payload), n) for n, (_, payload) in enumerate(self.entries)]
+            self.__dict__["_canonicals"] = canonical
+        return canonical
 
     def prepare(self, root: Any) -> dict[Any, int]:
         """Elements matched by XPath parts: element -> first entry number."""
@@ -603,7 +599,15 @@ class SelectorIndex:
     def match(self, el: Any, tag: str, classes: Sequence[str], el_id: str | None,
               xpath_hits: dict[Any, int] | None = None, attrib: Any = None) -> Any:
         """`attrib` (the element's attributes, if the caller has them) saves a lookup."""
-        best = -1
+        best = self._first(el, tag, classes, el_id, attrib)
+        if xpath_hits:
+            n = xpath_hits.get(el)
+            if n is not None and (best < 0 or n < best):
+                best = n
+        return None if best < 0 else self.entries[best][1]
+
+    def _first(self, el: Any, tag: str, classes: Sequence[str], el_id: str | None, attrib: Any = None) -> int:
+        """The number of the first entry whose native selector matches (-1: none)."""
         candidates: list[tuple[int, _Test | None]] = []
         if el_id is not None and el_id in self.by_id:
             candidates.extend(self.by_id[el_id])
@@ -626,13 +630,8 @@ class SelectorIndex:
                         candidates.extend(found)
         if self.universal:
             candidates.extend(self.universal)
-        if not candidates and not xpath_hits:
-            return None
+        best = -1
         for n, test in candidates:
             if (best < 0 or n < best) and (test is None or test(el, tag, classes, el_id)):
                 best = n
-        if xpath_hits:
-            n = xpath_hits.get(el)
-            if n is not None and (best < 0 or n < best):
-                best = n
-        return None if best < 0 else self.entries[best][1]
+        return best
