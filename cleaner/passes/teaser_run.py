@@ -14,6 +14,9 @@ __all__ = ["detect_teaser_run", "teaser_shaped", "topic_of"]
 # "Wetter in Deutschland: Erster Frost", "Pass Culture : la part réduite": a short topic, a colon, a headline.
 _TOPIC_COLON = regex.compile(r"^(?P<topic>[^:]{2,60}?)\s?:\s+\S")
 _SENTENCE_END = (".", "!", ";", ":", "»", '"', "“", "”")
+# A topic names a place or a subject; a year or a date before the colon ("2024: 1,4 Prozent",
+# "12.3.: Eröffnung") is a row of the article's own list.
+_HAS_LETTER = regex.compile(r"\p{L}")
 
 
 def detect_teaser_run(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
@@ -77,9 +80,10 @@ def topic_of(line: str) -> str:
 
 
 def teaser_shaped(line: str, words: int, max_words: int, topic_words: int) -> bool:
-    """A "topic: headline" line: at most `max_words` words, `topic_words` before the colon, no sentence end."""
+    """A "topic: headline" line: at most `max_words` words, `topic_words` before the colon (with a
+    letter in them), no sentence end."""
     text = line.rstrip()
     found = _TOPIC_COLON.match(text)
     return (found is not None and words <= max_words and len(found.group("topic").split()) <= topic_words
-            and not text.endswith(_SENTENCE_END))
+            and not text.endswith(_SENTENCE_END) and _HAS_LETTER.search(found.group("topic")) is not None)
 
