@@ -622,6 +622,43 @@ class _TierDocs:
         return found
 
 
+def _segment_expressions(hyperscan: Any, rules: Sequence[Rule], skip: frozenset[int] = frozenset(),
+                         runs: Sequence[tuple[int, int]] | None = None) -> tuple[
+        list[tuple[bytes, int, int]], list[tuple[bytes, int, int]], list[int], dict[int, frozenset[Literal]]]:
+    """A segment's expressions before compiling: the literal scan's, the translations
+    (id = rule), the rules checked on every line, and the rules with literals whose
+    translation is their prefilter (`benchmarks/translation_costs.py` times them one by one)."""
+    # Plans are made (and cached) per run of one family: a run recurs in many segments.
+    plan = [entry for start, end in (runs or [(0, len(rules))])
+            for entry in _plan(rules[start:end], "hyperscan",
+                               frozenset(r - start for r in skip if start <= r < end))]
+    lit_exprs: list[tuple[bytes, int, int]] = []   # scanned over text_key(document)
+    raw_exprs: list[tuple[bytes, int, int]] = []   # scanned over the document itself
+    always: list[int] = []
+    by_translation: dict[int, frozenset[Literal]] = {}   # rules with literals, prefiltered by translation
+    for r, entry in enumerate(plan):
+        if r in skip:
+            continue  # found by the exact-line dictionary
+        lits = _load_literals(entry["lits"])
+        if lits is not None and entry.get("confirm"):
+            # A common literal (" at ", "Foto") hits many body lines, each hit a
+            # Python callback; the rule's translation alone (which keeps the rule's
+            # anchors, so it reports few hits) is the sharper and cheaper prefilter.
+            raw_exprs.extend((e.encode("ascii"), r, _TRANSLATION_FLAGS(hyperscan)) for e in entry["confirm"])
+            by_translation[r] = lits
+            continue
+        if lits is not None:
+            found = _literal_exprs(lits, r, hyperscan)
+            if found is not None:
+                lit_exprs.extend(found)
+                continue
+        if entry.get("exprs"):
+            raw_exprs.extend((e.encode("ascii"), r, _TRANSLATION_FLAGS(hyperscan)) for e in entry["exprs"])
+        else:
+            always.append(r)
+    return lit_exprs, raw_exprs, always, by_translation
+
+
 class _Segment:
     """The compiled databases for a run of rules: the families that recur in selections
     together, or one family of `_OWN_DATABASES` (see `_segment_spans`)."""
@@ -639,35 +676,8 @@ class _Segment:
                                        f"-{tiers}", skip)
         if self._load(f"hsdb-{key}.bin"):
             return
-        # Plans are made (and cached) per run of one family: a run recurs in many segments.
-        plan = [entry for start, end in (runs or [(0, len(self.rules))])
-                for entry in _plan(self.rules[start:end], "hyperscan",
-                                   frozenset(r - start for r in skip if start <= r < end))]
+        lit_exprs, raw_exprs, always, by_translation = _segment_expressions(hyperscan, self.rules, skip, runs)
         width = len(self.rules)
-        lit_exprs: list[tuple[bytes, int, int]] = []   # scanned over text_key(document)
-        raw_exprs: list[tuple[bytes, int, int]] = []   # scanned over the document itself
-        always: list[int] = []
-        by_translation: dict[int, frozenset[Literal]] = {}   # rules with literals, prefiltered by translation
-        for r, entry in enumerate(plan):
-            if r in skip:
-                continue  # found by the exact-line dictionary
-            lits = _load_literals(entry["lits"])
-            if lits is not None and entry.get("confirm"):
-                # A common literal (" at ", "Foto") hits many body lines, each hit a
-                # Python callback; the rule's translation alone (which keeps the rule's
-                # anchors, so it reports few hits) is the sharper and cheaper prefilter.
-                raw_exprs.extend((e.encode("ascii"), r, _TRANSLATION_FLAGS(hyperscan)) for e in entry["confirm"])
-                by_translation[r] = lits
-                continue
-            if lits is not None:
-                found = _literal_exprs(lits, r, hyperscan)
-                if found is not None:
-                    lit_exprs.extend(found)
-                    continue
-            if entry.get("exprs"):
-                raw_exprs.extend((e.encode("ascii"), r, _TRANSLATION_FLAGS(hyperscan)) for e in entry["exprs"])
-            else:
-                always.append(r)
         by_tier: dict[int | None, list[tuple[bytes, int, int]]] = {}
         for e in raw_exprs:
             by_tier.setdefault(_word_tier(self.rules[e[1] % width]), []).append(e)
