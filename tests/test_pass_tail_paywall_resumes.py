@@ -28,3 +28,25 @@ def test_a_teaser_headline_under_a_login_prompt_goes_with_the_rest():
                     "Leserkommentare\nKommentar verfassen")
     out = _clean(text, "de")
     assert "Pegel" not in out
+
+
+# German paragraphs are as long in characters as English ones in fewer, compound words:
+# 11 and 10 words here, under the 12-word mark, but 90+ and 80+ characters.
+_SHORT_WORDED = ("Inhaber der Brenntal-Anleihe müssen nach Einschätzung von Beobachtern mit Verlusten rechnen.\n"
+                 "Geschäftsführer Reinhold Weyand will den Betrieb mit 48 Beschäftigten fortführen.\n")
+
+
+def test_paragraphs_of_few_long_words_under_a_login_prompt_stay():
+    text = _HEAD + "Sie sind bereits Abonnent? Hier anmelden\n" + _SHORT_WORDED + "Artikel drucken"
+    out = _clean(text, "de")
+    assert "Brenntal-Anleihe" in out and "Reinhold Weyand" in out
+    assert "anmelden" not in out
+
+
+def test_short_lines_under_a_login_prompt_still_go_with_the_rest():
+    # Under 80 characters and 12 words: a teaser's headline and a label, not the article.
+    text = _HEAD + ("Sie sind bereits Abonnent? Hier anmelden\n"
+                    "Fährbetrieb am Bielersee: Das ändert sich im Sommer.\n"
+                    "Leserkommentare\nKommentar verfassen")
+    out = _clean(text, "de")
+    assert "Fährbetrieb" not in out

@@ -28,6 +28,10 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
     min_lines_before = params.get("min_lines_before", 3)
     min_words_before = params.get("min_words_before", 30)
     long_words = params.get("long_line_words", 12)
+    # A paragraph after a guarded heading is long by words or by characters: German
+    # sentences are as long in characters with fewer, compound words ("Abonnenten der
+    # Brenntal-Anleihe müssen … mit Verlusten rechnen." is 11 words, 96 characters).
+    after_long = _AfterLong(long_words, params.get("long_line_chars_after", 0))
     max_long_after = params.get("related_max_long_lines_after", 1)
     min_long_before = params.get("min_long_lines_before", 2)
     # Headings after which article paragraphs may go on (a teaser box, a paywall notice in a
@@ -51,9 +55,9 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
             continue
         if _long_lines_before(state, before, long_words) < min_long_before:
             continue
-        if heading.category in guarded and (_long_lines_after(state, i, long_words) > max_long_after
-                                            or _prose_after(state, i, long_words)
-                                            or _article_goes_on(state, i, before, long_words, speech)):
+        if heading.category in guarded and (_long_lines_after(state, i, after_long) > max_long_after
+                                            or _prose_after(state, i, after_long)
+                                            or _article_goes_on(state, i, before, after_long, speech)):
             if heading.category == "related":
                 drop_teasers_after(state, i, heading)
             continue
@@ -68,19 +72,30 @@ def _long_lines_before(state: PassState, before: list[int], long_words: int) -> 
     return sum(1 for j in before if j != title_at and state.words(j) >= long_words)
 
 
-def _long_lines_after(state: PassState, i: int, long_words: int) -> int:
-    return sum(1 for j in state.nonblank[state.rank[i] + 1:] if not state.removed[j] and state.words(j) >= long_words)
+class _AfterLong:
+    """Whether a kept line after a guarded heading is paragraph-long: `words` words or
+    more, or (when `chars` is set) `chars` characters or more."""
+
+    def __init__(self, words: int, chars: int) -> None:
+        self.words, self.chars = words, chars
+
+    def __call__(self, state: PassState, j: int) -> bool:
+        return state.words(j) >= self.words or (self.chars > 0 and len(state.doc.lines[j].strip()) >= self.chars)
 
 
-def _prose_after(state: PassState, i: int, long_words: int) -> bool:
+def _long_lines_after(state: PassState, i: int, is_long: _AfterLong) -> int:
+    return sum(1 for j in state.nonblank[state.rank[i] + 1:] if not state.removed[j] and is_long(state, j))
+
+
+def _prose_after(state: PassState, i: int, is_long: _AfterLong) -> bool:
     """A kept line of two sentences after the heading: article prose, not a teaser's dek
     (a teaser is a headline and at most one sentence under it)."""
     lines = state.doc.lines
-    return any(not state.removed[j] and state.words(j) >= long_words and not one_sentence(lines[j])
+    return any(not state.removed[j] and is_long(state, j) and not one_sentence(lines[j])
                for j in state.nonblank[state.rank[i] + 1:])
 
 
-def _article_goes_on(state: PassState, i: int, before: list[int], long_words: int,
+def _article_goes_on(state: PassState, i: int, before: list[int], is_long: _AfterLong,
                      speech: frozenset[str] = frozenset()) -> bool:
     """A long kept line after the heading that talks about the article, not about the teasers
     above it: it shares a word of six letters or more with the article before the heading and
@@ -108,7 +123,7 @@ def _article_goes_on(state: PassState, i: int, before: list[int], long_words: in
             previous = j
             continue
         words = _long_words(lines[j])
-        if state.words(j) >= long_words:
+        if is_long(state, j):
             sentence = without_sign_off(lines[j]).endswith(_CLOSED)
             if sentence and (not between or state.removed[previous] or _reports_speech(lines[j], speech)):
                 return True  # no kept teaser right above it to be the dek of, or the article quoting
