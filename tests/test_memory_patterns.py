@@ -9,7 +9,7 @@ from cleaner.engine import loader
 from cleaner.engine.patterns import CheckedPatterns, LazyPattern
 from cleaner.engine.rulebook import Selection
 from cleaner.pipeline import Pipeline
-from tests.test_patterns import _load
+from test_patterns import _load
 
 
 @pytest.fixture
