@@ -7,6 +7,7 @@ from typing import Any
 
 import regex
 
+from .line_rules import reports_speech, speech_words
 from .metadata import find_title
 from .state import PassState
 
@@ -40,7 +41,7 @@ def detect_author_box(state: PassState, rule_id: str, category: str, params: dic
     headline = _headline(state)
     # A paragraph that quotes the person ('…, zeigte sich erleichtert: "Endlich geht es weiter."',
     # '…, she said.') is the article giving them the word under a name subhead, not a bio.
-    speech = frozenset(w.casefold() for w in params.get("reported_speech_words", ()))
+    speech = speech_words(params)
     # Only the last lines can qualify (at most max_after kept lines after the bio).
     for pos in range(max(0, len(kept) - 2 - max_after), len(kept)):
         i = kept[pos]
@@ -66,12 +67,11 @@ def _quotes_the_person(paragraph: str, speech: frozenset[str]) -> bool:
     text = paragraph.rstrip()
     if text.endswith(_QUOTE_CLOSERS) and text[:-1].rstrip().endswith(_SENTENCE_STOPS):
         return True  # a quoted sentence closes the line
-    return any(t.strip(_PUNCT).casefold() in speech for t in text.split())
+    return reports_speech(text, speech)
 
 
 _QUOTE_CLOSERS = ('"', "“", "”", "»", "«", "’")
 _SENTENCE_STOPS = (".", "!", "?", "…")
-_PUNCT = ".,;:!?()[]\"'«»„“”‘’—–"
 
 
 def _headline(state: PassState) -> str:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import regex
 
 from ..engine.model import Rule
 from .state import PassState
 
-__all__ = ["record_hits", "apply_line_rules", "drop_teasers_after", "without_sign_off"]
+__all__ = ["record_hits", "apply_line_rules", "drop_teasers_after", "without_sign_off", "speech_words",
+           "reports_speech", "WORD_PUNCT"]
 
 # A line ending like a sentence, or with a colon that introduces what follows, is not a teaser headline.
 _SENTENCE_END = (".", "!", ";", ":")
@@ -117,6 +119,20 @@ def _sentence(line: str) -> bool:
     if len(text.split()) <= _PROSE_WORDS:
         return False
     return text.endswith(_ANY_SENTENCE_END) or _INNER_SENTENCE_END.search(text) is not None
+
+
+# What a word is stripped of before it is compared with a word list.
+WORD_PUNCT = ".,;:!?()[]\"'«»„“”‘’—–"
+
+
+def speech_words(params: dict[str, Any]) -> frozenset[str]:
+    """A detector's `reported_speech_words` ("said", "sagte", "a-t-il"), case-folded."""
+    return frozenset(w.casefold() for w in params.get("reported_speech_words", ()))
+
+
+def reports_speech(line: str, speech: frozenset[str]) -> bool:
+    """Whether the line holds one of the words that report speech."""
+    return bool(speech) and any(t.strip(WORD_PUNCT).casefold() in speech for t in line.split())
 
 
 def without_sign_off(line: str) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..engine.model import Rule
 from .caption_before_credit import one_sentence
-from .line_rules import drop_teasers_after, without_sign_off
+from .line_rules import WORD_PUNCT, drop_teasers_after, reports_speech, speech_words, without_sign_off
 from .metadata import find_title
 from .state import PassState
 
@@ -45,7 +45,7 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
     bio_boxes = frozenset(params.get("bio_categories", ()))
     # Words that report speech ("said", "sagte", "a-t-il"): a sentence under a teaser box that
     # carries one is the article quoting its sources, not a teaser's dek.
-    speech = frozenset(w.casefold() for w in params.get("reported_speech_words", ()))
+    speech = speech_words(params)
     headings, state.tail_headings = sorted(state.tail_headings, key=lambda h: h[0]), []
     for i, heading in headings:
         if state.removed_by_tail:
@@ -125,20 +125,13 @@ def _article_goes_on(state: PassState, i: int, before: list[int], is_long: _Afte
         words = _long_words(lines[j])
         if is_long(state, j):
             sentence = without_sign_off(lines[j]).endswith(_CLOSED)
-            if sentence and (not between or state.removed[previous] or _reports_speech(lines[j], speech)):
+            if sentence and (not between or state.removed[previous] or reports_speech(lines[j], speech)):
                 return True  # no kept teaser right above it to be the dek of, or the article quoting
             if between and words & article and not words & between:
                 return True
         between |= words
         previous = j
     return False
-
-
-def _reports_speech(line: str, speech: frozenset[str]) -> bool:
-    return bool(speech) and any(t.strip(_PUNCT).casefold() in speech for t in line.split())
-
-
-_PUNCT = ".,;:!?()[]\"'«»„“”‘’—–"
 
 
 def _article_resumes(state: PassState, i: int, heading_category: str, long_words: int) -> bool:
@@ -168,10 +161,10 @@ def _names_the_author(state: PassState, i: int, category: str) -> bool:
     byline: set[str] = set()
     for j in state.nonblank[:state.rank[i]]:
         if state.removed[j] and state.removed_as(j) == category:
-            byline |= {w for w in (t.strip(_PUNCT) for t in state.doc.lines[j].split()) if len(w) > 2 and w[0].isupper()}
+            byline |= {w for w in (t.strip(WORD_PUNCT) for t in state.doc.lines[j].split()) if len(w) > 2 and w[0].isupper()}
     for j in state.nonblank[state.rank[i] + 1:]:
         if not state.removed[j]:
-            return any(t.strip(_PUNCT) in byline for t in state.doc.lines[j].split())
+            return any(t.strip(WORD_PUNCT) in byline for t in state.doc.lines[j].split())
     return False
 
 
