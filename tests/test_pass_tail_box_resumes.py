@@ -61,3 +61,24 @@ def test_a_caption_with_a_lower_case_word_after_the_agency_is_no_sign_off():
     text = _HEAD + "Related Articles\n" + teaser + "\nTags: metro, Pune"
     out = _clean(text, "en")
     assert teaser not in out
+
+
+def test_the_articles_last_paragraph_under_a_box_of_bare_teasers_stays():
+    # holdout17's blind run (Digital Trends): "Editors' Recommendations" and two teaser
+    # headlines between the last two paragraphs; the last one ends the page's text.
+    last = "Editors at several transit forums had flagged the problem within an hour of the timetable change."
+    text = (_HEAD + "Editors' Recommendations\nThe best commuter apps for 2027\n"
+            "Google Maps finally gets a setting riders have asked for\n" + last)
+    out = _clean(text, "en")
+    assert last in out
+    assert "The best commuter apps" not in out
+
+
+def test_a_sentence_shaped_pitch_under_bare_teasers_with_more_pitch_under_it_goes():
+    # holdout4's Japan Times box: the line under the teasers is followed by more of the box.
+    pitch = "In a time of both misinformation and too much information, quality journalism is more crucial than ever."
+    text = (_HEAD + "Related\nBus fares in Mumbai to rise from June\nNagpur Metro posts record ridership\n"
+            + pitch + "\nBy subscribing, you can help us get the story right.\nSUBSCRIBE NOW")
+    out = _clean(text, "en")
+    assert pitch not in out
+    assert "Nagpur Metro" not in out

@@ -112,8 +112,16 @@ def _article_goes_on(state: PassState, i: int, before: list[int], is_long: _Afte
     a rule removed (a box that took its own teasers: "Related Stories" / its teaser /
     "Related works, including new escalators …, will begin in February."), and one that
     reports speech ("…, a spokesperson said."): a teaser's dek comes right under its
-    headline and rarely quotes anyone. A wire sign-off after the last sentence ("… Lim
-    said. — Bernama") does not hide how the line ends."""
+    headline and rarely quotes anyone. So does such a line with nothing kept after it that
+    shares no word with the teasers above: the page's text ends on it, as an article ends
+    on its last paragraph ("Editors' Recommendations" / two teasers / "Editors at several
+    forums had flagged the problem …"), while a box's dek restates its teaser
+    ("Berufungsgericht hebt Weinsteins Verurteilung auf" / "Die … Haftstrafe … wurde vom
+    Berufungsgericht … aufgehoben.", above a comment form) or is followed by the next teaser
+    or the box's own pitch (holdout4's "In a time of … misinformation …" / "By subscribing,
+    you can help us …"). A wire
+    sign-off after the last sentence ("… Lim said. — Bernama") does not hide how the line
+    ends."""
     lines = state.doc.lines
     article = set().union(*(_long_words(lines[j]) for j in before))
     between: set[str] = set()
@@ -125,13 +133,19 @@ def _article_goes_on(state: PassState, i: int, before: list[int], is_long: _Afte
         words = _long_words(lines[j])
         if is_long(state, j):
             sentence = without_sign_off(lines[j]).endswith(_CLOSED)
-            if sentence and (not between or state.removed[previous] or reports_speech(lines[j], speech)):
-                return True  # no kept teaser right above it to be the dek of, or the article quoting
+            if sentence and (not between or state.removed[previous] or reports_speech(lines[j], speech)
+                             or (_closes_the_text(state, j) and not words & between)):
+                return True  # no kept teaser right above it to be the dek of, the article quoting, or its end
             if between and words & article and not words & between:
                 return True
         between |= words
         previous = j
     return False
+
+
+def _closes_the_text(state: PassState, j: int) -> bool:
+    """No kept line after line j: the text ends on it."""
+    return all(state.removed[k] for k in state.nonblank[state.rank[j] + 1:])
 
 
 def _article_resumes(state: PassState, i: int, heading_category: str, long_words: int) -> bool:
