@@ -21,6 +21,9 @@ _PROSE_WORDS = 12
 _ANY_SENTENCE_END = (".", "!", "?", "…", "»", "«", '"', "“", "”", "'", "’")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}[.!?] \p{Lu}")
 _CLOSING_QUOTES = "\"'’”»«“"
+# A list row's opening figure: the first word, holding a digit ("1.", "21/02", "12:30").
+_ROW_HEAD = regex.compile(r"^[^\s\p{L}]*\d[^\s\p{L}]*(?=\s)")
+_DIGITS = regex.compile(r"\d+")
 # A wire or agency sign-off after a paragraph's last sentence ("… Lim said. — Bernama", "… on Monday. - AFP",
 # "… im Juli. (dpa)"): the sentence ends before it. A capitalised name of one to three words after a dash, or
 # in brackets; a lower-case word after it ("— Bernama pic") is a caption's, not a sign-off.
@@ -94,10 +97,27 @@ def drop_teasers_after(state: PassState, i: int, rule: Rule) -> None:
             break
         if j > previous + 1 and _sentence(state.doc.lines[j]):
             break  # past a paragraph break, a long sentence ('… sagte sie: „Nein.“') is the article going on
-        if taken and k + 1 < len(following) and _leads_into_prose(state, j, following[k + 1], j > previous + 1):
+        if taken and k + 1 < len(following) and _leads_into_prose(state, j, following[k + 1], j > previous + 1) \
+                and not _same_row_form(state.doc.lines[previous], state.doc.lines[j]):
             break  # after a teaser, a short line that leads into prose is the article's subheading or question
         state.drop_line(rule.id, rule.category, j)
         taken, previous = taken + 1, j
+
+
+def _same_row_form(above: str, line: str) -> bool:
+    """Both lines open with a figure of the same form: a rank ("1. SV Stripfing 16 35" /
+    "2. Wiener Viktoria 16 31"), a date ("21/02 – Boucles du Blavet" / "22/02 – Grand Prix
+    de Saint-Méen"). The next row of the list the heading announced (a table, an agenda),
+    even with the article's paragraph right under it: a subheading does not copy the form
+    of the teaser or row above it."""
+    form = _row_form(line)
+    return bool(form) and form == _row_form(above)
+
+
+def _row_form(line: str) -> str:
+    """The line's first word when it holds a figure, each run of digits as 9 ("" otherwise)."""
+    found = _ROW_HEAD.match(line)
+    return _DIGITS.sub("9", found.group()) if found else ""
 
 
 def _prose(line: str) -> bool:
