@@ -307,13 +307,54 @@ def _clean_job(cleaner: Cleaner, budget: float | None, job: Job, want_dict: bool
     return True, payload, hits
 
 
-def clean_chunk(jobs: list[Job], want_dict: bool, cleaner: Cleaner | None = None) -> list[JobResult]:
+class ChunkResults(list):  # type: ignore[type-arg]
+    """A chunk's results, and `tally`: the rule and category counts of its cleaned documents,
+    summed where they were cleaned. The reading process adds one table per chunk instead of
+    one per document (per document, the counting was most of what it did for each result);
+    it counts per document only when a cleaned document could not be written."""
+
+    tally: Tally | None = None
+
+
+# (rule -> [hits, lines, documents], category -> [hits, lines, documents])
+Tally = tuple[dict[str, list[int]], dict[str, list[int]]]
+
+
+def count_hits(rules: dict[str, list[int]], categories: dict[str, list[int]],
+               hits: dict[str, list[Any]]) -> None:
+    """Add one document's hits ({rule: [category, hits, lines]}) to the tables."""
+    seen: set[str] = set()
+    for rule_id, (category, n, lines) in hits.items():
+        r = rules.setdefault(rule_id, [0, 0, 0])
+        r[0] += n
+        r[1] += lines
+        r[2] += 1
+        c = categories.setdefault(category, [0, 0, 0])
+        c[0] += n
+        c[1] += lines
+        if category not in seen:
+            c[2] += 1
+            seen.add(category)
+
+
+def _tallied(results: list[JobResult]) -> ChunkResults:
+    out = ChunkResults(results)
+    rules: dict[str, list[int]] = {}
+    categories: dict[str, list[int]] = {}
+    for _, ok, _, hits in results:
+        if ok and hits:
+            count_hits(rules, categories, hits)
+    out.tally = (rules, categories)
+    return out
+
+
+def clean_chunk(jobs: list[Job], want_dict: bool, cleaner: Cleaner | None = None) -> ChunkResults:
     """Clean a chunk of documents; a failing document becomes a failed result, never an exception."""
     cleaner, budget = _worker_cleaner(cleaner)
-    return [(job[0], *_clean_job(cleaner, budget, job, want_dict)) for job in jobs]
+    return _tallied([(job[0], *_clean_job(cleaner, budget, job, want_dict)) for job in jobs])
 
 
-def clean_lines(jobs: list[LineJob], context: LineContext, cleaner: Cleaner | None = None) -> list[JobResult]:
+def clean_lines(jobs: list[LineJob], context: LineContext, cleaner: Cleaner | None = None) -> ChunkResults:
     """Parse, clean and encode JSONL lines into output lines (JSONL output): the reading
     process then only splits lines and writes, and the JSON work runs on every core."""
     cleaner, budget = _worker_cleaner(cleaner)
@@ -331,7 +372,7 @@ def clean_lines(jobs: list[LineJob], context: LineContext, cleaner: Cleaner | No
             out.append((pos, True, jsonl_line(record, keys, members, default_url), hits))
         else:
             out.append((pos, False, (payload, record.id, False), None))
-    return out
+    return _tallied(out)
 
 
 def jsonl_line(record: Record, keys: tuple[str, ...], members: str, default_url: str | None) -> bytes:
@@ -727,20 +768,20 @@ class BatchRun:
         else:
             print(line, file=self.stderr)
 
-    def _account(self, hits: dict[str, list[Any]]) -> None:
+    def _account(self, written: list[dict[str, list[Any]]], tally: Tally | None) -> None:
+        """Count the rules of the documents written: the chunk's tally when every cleaned
+        document was written (the worker summed the same hits), else document by document."""
         rules, cats = self.report.rules, self.report.categories
-        seen: set[str] = set()
-        for rule_id, (category, n, lines) in hits.items():
-            r = rules.setdefault(rule_id, [0, 0, 0])
-            r[0] += n
-            r[1] += lines
-            r[2] += 1
-            c = cats.setdefault(category, [0, 0, 0])
-            c[0] += n
-            c[1] += lines
-            if category not in seen:
-                c[2] += 1
-                seen.add(category)
+        if tally is None:
+            for hits in written:
+                count_hits(rules, cats, hits)
+            return
+        for table, part in ((rules, tally[0]), (cats, tally[1])):
+            for key, (n, lines, docs) in part.items():
+                entry = table.setdefault(key, [0, 0, 0])
+                entry[0] += n
+                entry[1] += lines
+                entry[2] += docs
 
     def _settle_line(self, record: Record, result: JobResult) -> JobResult:
         """A JSONL line's failed result: the record learns its id (and, if the line could not
@@ -760,28 +801,47 @@ class BatchRun:
 
     def _write_chunk(self, chunk: _Chunk, results: list[JobResult]) -> None:
         by_pos = {r[0]: r for r in results}
-        for pos, (record, target) in enumerate(chunk.items):
-            self.report.docs_in += 1
-            result = by_pos.get(pos, (pos, False, "no result from the worker", None))
-            if record.raw is not None and record.error is None:
-                result = self._settle_line(record, result)
-            if record.error is not None:
-                self._fail(record, record.error, target)
-            else:
-                self.report.text_bytes += record.size
-                _, ok, payload, hits = result
-                if ok:
-                    try:
-                        self._emit(record, target, payload)
-                    except OSError as exc:
-                        self._fail(record, f"cannot write output: {exc.strerror or exc}", target)
-                    else:
-                        self.report.docs_out += 1
-                        self._account(hits or {})
-                else:
-                    self._fail(record, payload, target)
-            self._progress(record.consumed, doc=True)
+        tally = getattr(results, "tally", None)
+        written: list[dict[str, list[Any]]] = []  # the hits of each document written
+        complete = False
+        try:
+            for pos, (record, target) in enumerate(chunk.items):
+                if not self._write_one(record, target, by_pos.get(pos), written):
+                    tally = None  # it counts a document not written: count the written ones
+            complete = True
+        finally:  # interrupted half-way, what was written is counted
+            self._account(written, tally if complete else None)
         self._flush()
+
+    def _write_one(self, record: Record, target: Path | None, result: JobResult | None,
+                   written: list[dict[str, list[Any]]]) -> bool:
+        """Write one document's output or error record; False if its cleaned text could not
+        be written."""
+        self.report.docs_in += 1
+        if result is None:
+            result = (0, False, "no result from the worker", None)
+        if record.raw is not None and record.error is None:
+            result = self._settle_line(record, result)
+        unwritten = False
+        if record.error is not None:
+            self._fail(record, record.error, target)
+        else:
+            self.report.text_bytes += record.size
+            _, ok, payload, hits = result
+            if ok:
+                try:
+                    self._emit(record, target, payload)
+                except OSError as exc:
+                    self._fail(record, f"cannot write output: {exc.strerror or exc}", target)
+                    unwritten = True
+                else:
+                    self.report.docs_out += 1
+                    if hits:
+                        written.append(hits)
+            else:
+                self._fail(record, payload, target)
+        self._progress(record.consumed, doc=True)
+        return not unwritten
 
     # -- progress ----------------------------------------------------------------------------
     def _want_progress(self) -> bool:
