@@ -148,11 +148,22 @@ def measure(corpus: Path, workdir: Path, jobs: int, packs: str, keep: bool = Fal
     peak_rss = peak_pss = peak_one = 0
     cpu: dict[int, float] = {}
     at_peak: dict[int, int] = {}  # each process's PSS when the sum peaked: the main process's, the workers'
+    first_seen: dict[int, float] = {}   # when each worker appeared (after the compile before forking)
+    last_busy: dict[int, float] = {}    # when each process last gained CPU time
+    main_cpu_at_fork: float | None = None
     while proc.poll() is None:
         rss_sum = pss_sum = 0
         now: dict[int, int] = {}
+        t = time.monotonic() - start
         for pid in _tree(proc.pid):
-            cpu[pid] = max(cpu.get(pid, 0.0), _cpu(pid))
+            used = _cpu(pid)
+            if used > cpu.get(pid, 0.0):
+                last_busy[pid] = t
+            if pid != proc.pid and pid not in first_seen:
+                first_seen[pid] = t
+                if main_cpu_at_fork is None:
+                    main_cpu_at_fork = cpu.get(proc.pid, 0.0)
+            cpu[pid] = max(cpu.get(pid, 0.0), used)
             rss, pss = _memory(pid)
             rss_sum += rss
             pss_sum += pss
@@ -165,6 +176,12 @@ def measure(corpus: Path, workdir: Path, jobs: int, packs: str, keep: bool = Fal
     wall = time.monotonic() - start
     main_cpu = cpu.pop(proc.pid, 0.0)
     worker_cpu = max(cpu.values(), default=0.0)
+    # workers: the ones that did work (the pool's short-lived helpers never gain CPU)
+    workers = [pid for pid, used in cpu.items() if used > 0.5]
+    started = min((first_seen[pid] for pid in workers if pid in first_seen), default=0.0)
+    # the tail: from when the first worker ran out of work to when the last one did
+    ends = sorted(last_busy.get(pid, wall) for pid in workers)
+    worker_wall = max(wall - started, 1e-9)
     data = json.loads(stats.read_text())
     if not keep:  # kept, two runs' outputs can be compared line by line
         out.unlink(missing_ok=True)
@@ -179,7 +196,13 @@ def measure(corpus: Path, workdir: Path, jobs: int, packs: str, keep: bool = Fal
             # about the busiest process's CPU time
             "cpu_main_s": round(main_cpu, 1), "cpu_busiest_worker_s": round(worker_cpu, 1),
             "cpu_all_s": round(main_cpu + sum(cpu.values()), 1),
-            "critical_path_s": round(max(main_cpu, worker_cpu), 1), "load_before": round(load, 1),
+            "critical_path_s": round(max(main_cpu, worker_cpu), 1),
+            # timeline: workers start after the one-off compile (startup_s, main CPU until then);
+            # their CPU over the wall time they existed (busy_share: 1.0 = never waiting)
+            "startup_s": round(started, 1), "cpu_main_before_fork_s": round(main_cpu_at_fork or 0.0, 1),
+            "tail_s": round(ends[-1] - ends[0], 1) if len(ends) > 1 else 0.0,
+            "workers_busy_share": [round(cpu[pid] / worker_wall, 2) for pid in sorted(workers)],
+            "load_before": round(load, 1),
             "load_after": round(os.getloadavg()[0], 1)}
 
 
