@@ -53,3 +53,18 @@ def test_a_list_the_article_introduces_stays():
     body = "Tabellenführer bleiben will Stripfing auch nach der Winterpause, Trainer Ernst Haiderer spricht von einem klaren Ziel."
     out = _clean(_DE_HEAD + "An der Spitze der Regionalliga Ost sieht es so aus:\n" + rows + body, "de")
     assert rows + body in out
+
+
+def test_a_numbered_most_read_entry_under_a_related_heading_goes():
+    # STRUCT-TEASER-RUN: the related heading's rule takes one teaser; the next, numbered like it,
+    # goes even with the article's paragraph right under it (a round-16 probe, Tribune de Lyon).
+    text = ("ZFE : la Métropole de Lyon assouplit les règles pour les artisans\n\n"
+            "La Métropole de Lyon a annoncé lundi un assouplissement de sa zone à faibles émissions pour les artisans.\n"
+            "Les associations de défense de l'environnement ont dénoncé un recul de la collectivité.\n"
+            "Les commerçants du centre-ville réclamaient depuis un an des règles plus souples pour leurs livraisons.\n"
+            "Les plus lus\n1 Lyon : un incendie ravage un entrepôt à Vaise\n"
+            "2 Villeurbanne : la piscine du Tonkin fermée jusqu'à l'été\n")
+    body = "Le vice-président chargé des mobilités a défendu des mesures « temporaires et ciblées »."
+    out = _clean(text + body, "fr")
+    assert body in out
+    assert "Villeurbanne" not in out and "Vaise" not in out

@@ -11,7 +11,7 @@ from ..engine.model import Rule
 from .state import PassState
 
 __all__ = ["record_hits", "apply_line_rules", "drop_teasers_after", "without_sign_off", "speech_words",
-           "reports_speech", "WORD_PUNCT"]
+           "reports_speech", "same_row_form", "WORD_PUNCT"]
 
 # A line ending like a sentence, or with a colon that introduces what follows, is not a teaser headline.
 _SENTENCE_END = (".", "!", ";", ":")
@@ -98,13 +98,13 @@ def drop_teasers_after(state: PassState, i: int, rule: Rule) -> None:
         if j > previous + 1 and _sentence(state.doc.lines[j]):
             break  # past a paragraph break, a long sentence ('… sagte sie: „Nein.“') is the article going on
         if taken and k + 1 < len(following) and _leads_into_prose(state, j, following[k + 1], j > previous + 1) \
-                and not _same_row_form(state.doc.lines[previous], state.doc.lines[j]):
+                and not same_row_form(state.doc.lines[previous], state.doc.lines[j]):
             break  # after a teaser, a short line that leads into prose is the article's subheading or question
         state.drop_line(rule.id, rule.category, j)
         taken, previous = taken + 1, j
 
 
-def _same_row_form(above: str, line: str) -> bool:
+def same_row_form(above: str, line: str) -> bool:
     """Both lines open with a figure of the same form: a rank ("1. SV Stripfing 16 35" /
     "2. Wiener Viktoria 16 31"), a date ("21/02 – Boucles du Blavet" / "22/02 – Grand Prix
     de Saint-Méen"). The next row of the list the heading announced (a table, an agenda),

@@ -7,6 +7,7 @@ from typing import Any
 import regex
 
 from ..engine.patterns import compile_pattern
+from .line_rules import same_row_form
 from .state import PassState
 
 __all__ = ["detect_teaser_run", "teaser_shaped", "topic_of"]
@@ -37,7 +38,8 @@ def detect_teaser_run(state: PassState, rule_id: str, category: str, params: dic
             continue
         if not state.in_region(i, "tail"):
             continue
-        if _kicker_sibling(state, i, kicker, max_words) or _topic_sibling(state, i, max_words, topic_words):
+        if _kicker_sibling(state, i, kicker, max_words) or _topic_sibling(state, i, max_words, topic_words) \
+                or _row_sibling(state, i, max_words):
             state.drop_line(rule_id, category, i)
             continue
         run, j = [], i
@@ -71,6 +73,16 @@ def _topic_sibling(state: PassState, i: int, max_words: int, topic_words: int) -
             and teaser_shaped(lines[i - 1], state.words(i - 1), max_words, topic_words)):
         return False
     return topic_of(lines[i]) == topic_of(lines[i - 1])
+
+
+def _row_sibling(state: PassState, i: int, max_words: int) -> bool:
+    """Line i opens with a figure of the same form as the removed teaser right above it ("1 Lyon :
+    un incendie …" / "2 Villeurbanne : la piscine …"): the next entry of a numbered "most read"
+    box, even when the article goes on right under it. A body line under a teaser does not
+    copy the teaser's rank, and it ends like a sentence."""
+    line = state.doc.lines[i]
+    return state.words(i) <= max_words and not line.rstrip().endswith(_SENTENCE_END) \
+        and same_row_form(state.doc.lines[i - 1], line)
 
 
 def topic_of(line: str) -> str:
