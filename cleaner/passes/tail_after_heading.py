@@ -33,6 +33,9 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
     # Brenntal-Anleihe müssen … mit Verlusten rechnen." is 11 words, 96 characters).
     after_long = _AfterLong(long_words, params.get("long_line_chars_after", 0))
     max_long_after = params.get("related_max_long_lines_after", 1)
+    # Short paragraphs count too when there are enough of them: a teaser box holds headlines
+    # (no full stop), and the article goes on under it in sentences of any length.
+    sentences = _SentencesAfter(params.get("sentence_words_after", 8), params.get("min_sentences_after", 0))
     min_long_before = params.get("min_long_lines_before", 2)
     # Headings after which article paragraphs may go on (a teaser box, a paywall notice in a
     # subscriber's crawl): with prose after them they take nothing but their teasers along.
@@ -56,6 +59,7 @@ def detect_tail_after_heading(state: PassState, rule_id: str, category: str, par
         if _long_lines_before(state, before, long_words) < min_long_before:
             continue
         if heading.category in guarded and (_long_lines_after(state, i, after_long) > max_long_after
+                                            or sentences.enough(state, i)
                                             or _prose_after(state, i, after_long)
                                             or _article_goes_on(state, i, before, after_long, speech)):
             if heading.category == "related":
@@ -81,6 +85,29 @@ class _AfterLong:
 
     def __call__(self, state: PassState, j: int) -> bool:
         return state.words(j) >= self.words or (self.chars > 0 and len(state.doc.lines[j].strip()) >= self.chars)
+
+
+class _SentencesAfter:
+    """Whether `least` kept lines of `words` words or more that end as sentences stand after a
+    guarded heading: the article going on in short paragraphs ("Related" / two teasers /
+    "Motorists have faced lane closures on the stretch for almost two years." / "The
+    department now expects all six lanes to open in December." / …), which the long-line
+    count misses. Off when `least` is 0."""
+
+    def __init__(self, words: int, least: int) -> None:
+        self.words, self.least = words, least
+
+    def enough(self, state: PassState, i: int) -> bool:
+        if self.least <= 0:
+            return False
+        found = 0
+        for j in state.nonblank[state.rank[i] + 1:]:
+            if not state.removed[j] and state.words(j) >= self.words \
+                    and without_sign_off(state.doc.lines[j]).endswith(_CLOSED):
+                found += 1
+                if found >= self.least:
+                    return True
+        return False
 
 
 def _long_lines_after(state: PassState, i: int, is_long: _AfterLong) -> int:
