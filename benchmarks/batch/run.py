@@ -149,7 +149,7 @@ def measure(corpus: Path, workdir: Path, jobs: int, packs: str, keep: bool = Fal
     cpu: dict[int, float] = {}
     at_peak: dict[int, int] = {}  # each process's PSS when the sum peaked: the main process's, the workers'
     first_seen: dict[int, float] = {}   # when each worker appeared (after the compile before forking)
-    last_busy: dict[int, float] = {}    # when each process last gained CPU time
+    timeline: dict[int, list[tuple[float, float]]] = {}  # each process's (time, CPU so far)
     main_cpu_at_fork: float | None = None
     while proc.poll() is None:
         rss_sum = pss_sum = 0
@@ -157,8 +157,7 @@ def measure(corpus: Path, workdir: Path, jobs: int, packs: str, keep: bool = Fal
         t = time.monotonic() - start
         for pid in _tree(proc.pid):
             used = _cpu(pid)
-            if used > cpu.get(pid, 0.0):
-                last_busy[pid] = t
+            timeline.setdefault(pid, []).append((t, used))
             if pid != proc.pid and pid not in first_seen:
                 first_seen[pid] = t
                 if main_cpu_at_fork is None:
@@ -179,8 +178,9 @@ def measure(corpus: Path, workdir: Path, jobs: int, packs: str, keep: bool = Fal
     # workers: the ones that did work (the pool's short-lived helpers never gain CPU)
     workers = [pid for pid, used in cpu.items() if used > 0.5]
     started = min((first_seen[pid] for pid in workers if pid in first_seen), default=0.0)
-    # the tail: from when the first worker ran out of work to when the last one did
-    ends = sorted(last_busy.get(pid, wall) for pid in workers)
+    # the tail: from when the first worker ran out of work to when the last one did (a worker
+    # is done when its CPU time is within 0.1 s of its total: exiting costs it a little)
+    ends = sorted(next(t for t, used in timeline[pid] if used >= cpu[pid] - 0.1) for pid in workers)
     worker_wall = max(wall - started, 1e-9)
     data = json.loads(stats.read_text())
     if not keep:  # kept, two runs' outputs can be compared line by line
