@@ -48,14 +48,14 @@ from ..errors import LimitError
 from ..normalize import count_words
 from ..normalize import word_count as _word_count  # noqa: F401 - the name the matcher tests use
 from .cache import cache_dir, read_cache as _read_cache, write_cache as _write_cache
-from .matcher_literals import (Literal, case_variants, literal_scan_expression, pattern_flags, rule_literals, text_key,
-                               translate_parts)
+from .matcher_literals import (TRANSLATION_BUDGET, Literal, case_variants, literal_scan_expression, pattern_flags,
+                               rule_literals, text_key, translate_parts)
 from .model import Rule
 
 __all__ = ["Matcher", "ReferenceMatcher", "HyperscanMatcher", "PythonMatcher", "build_matcher",
            "cache_dir", "hyperscan_available"]
 
-_PLAN_VERSION = "12"   # bump when what a plan holds changes: cached plans and databases are keyed by it
+_PLAN_VERSION = "13"   # bump when what a plan holds changes: cached plans and databases are keyed by it
 _LAYOUT_VERSION = "8"   # how a segment's databases are made from a plan (cached databases)
 # Word-count tiers: a translation of a rule with max_words scans only the lines of at most
 # the next tier's word count (body paragraphs are long, so these documents are small), and
@@ -193,7 +193,7 @@ class _ExactLines:
 
 def _ruleset_key(rules: Sequence[Rule], backend: str, skip: frozenset[int] = frozenset()) -> str:
     h = hashlib.sha256()
-    h.update(f"{backend}\0{_PLAN_VERSION}\0{regex.__version__}\0{sorted(skip)}\0".encode())
+    h.update(f"{backend}\0{_PLAN_VERSION}\0{_MAX_TRANSLATION_BYTES}\0{regex.__version__}\0{sorted(skip)}\0".encode())
     for rule in rules:
         h.update(rule.pattern.pattern.encode("utf-8", "surrogatepass"))
         h.update(f"\0{rule.pattern.flags}\0".encode())
@@ -269,7 +269,8 @@ def _hyperscan_translations(rule: Rule) -> list[str] | None:
     import hyperscan as hs
 
     source, flags = rule.pattern.pattern, pattern_flags(rule.pattern)
-    h = hashlib.sha256(f"{_PLAN_VERSION}\0{regex.__version__}\0{getattr(hs, '__version__', '')}\0{flags}\0".encode())
+    h = hashlib.sha256(f"{_PLAN_VERSION}\0{_MAX_TRANSLATION_BYTES}\0{regex.__version__}\0{getattr(hs, '__version__', '')}"
+                       f"\0{flags}\0".encode())
     h.update(source.encode("utf-8", "surrogatepass"))
     name = f"tr-{h.hexdigest()[:32]}.json"
     cached = _read_cache(name)
@@ -293,10 +294,53 @@ def _hyperscan_translations(rule: Rule) -> list[str] | None:
         return True
 
     found = translate_parts(source, flags, accept=compiles)
+    if found:
+        found = _within_size(found, lambda **how: translate_parts(source, flags, accept=compiles, **how), hs)
     if found and not _finds_drop_examples([compiled[e] for e in found], rule):
         found = None  # a translation that misses the rule's own examples is not a superset: verify with regex
     _write_cache(name, json.dumps(found).encode())
     return found
+
+
+# Most bytes a rule's translations may compile to. The compiled databases are the largest
+# objects of a process (~90 MB for the three languages at 142da78, shared by forked
+# workers but resident in each), and a few cue-pair rules made most of it: DE-PAY-023's 30
+# expressions "call word .{0,80}? product word" (and the reverse) compiled to 12 MB, as
+# much as German's other 20 largest rules together. A rule over the limit is translated
+# more coarsely (a smaller budget, then each part cut after its first word list), which
+# still matches every line the pattern does; its regex then checks more candidate lines.
+_MAX_TRANSLATION_BYTES = 1 << 20
+# Coarser translations, tried in turn: smaller budgets first (they keep each part's words
+# and widen only its largest pieces; cutting FR-CRED-002's parts instead made its slow
+# pattern check 1452 lines of the benchmark sample instead of 20), then cut parts.
+_COARSER = ({"budget": TRANSLATION_BUDGET // 2}, {"budget": TRANSLATION_BUDGET // 4},
+            {"budget": TRANSLATION_BUDGET // 8}, {"coarse": True}, {"coarse": True, "budget": TRANSLATION_BUDGET // 4})
+
+
+def _compiled_size(exprs: Sequence[str], hs: Any) -> int:
+    """Bytes of the serialized database of these expressions (as the tier databases hold them)."""
+    db = hs.Database(mode=hs.HS_MODE_BLOCK)
+    db.compile(expressions=[e.encode("ascii") for e in exprs], ids=[0] * len(exprs), elements=len(exprs),
+               flags=[_TRANSLATION_FLAGS(hs)] * len(exprs))
+    return len(hs.dumpb(db))
+
+
+def _within_size(found: list[str], translate: Any, hs: Any) -> list[str]:
+    """`found`, or if it compiles to more than _MAX_TRANSLATION_BYTES the smallest of the
+    coarser translations `translate(**how)` makes (the first one within the limit)."""
+    try:
+        best, size = found, _compiled_size(found, hs)
+        for how in _COARSER:
+            if size <= _MAX_TRANSLATION_BYTES:
+                break
+            other = translate(**how)
+            if other:
+                other_size = _compiled_size(other, hs)
+                if other_size < size:
+                    best, size = other, other_size
+        return best
+    except hs.error:
+        return found  # each expression compiles alone (translate_parts checked): keep them
 
 
 def _finds_drop_examples(databases: list[Any], rule: Rule) -> bool:

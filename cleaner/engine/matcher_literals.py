@@ -994,14 +994,26 @@ def _drop_embedded_ends(expr: str) -> str:
     return "".join(out)
 
 
+def _coarse(part: list[rc.RegexBase]) -> list[rc.RegexBase]:
+    """The part's items up to its first large one (an alternation of many words, a long
+    run): a line the part matches starts with a match of these items within it, so they
+    are a superset too, and the large items after a `.{0,80}?` (a second word list, its
+    own cue pair reversed) are what makes an automaton of megabytes."""
+    for k, item in enumerate(part):
+        if not _zero_width(item) and len(_emit_unit(("node", item), {})) > _KEEP:
+            return part[:k + 1]
+    return part
+
+
 def translate_parts(source: str, flags: int, accept: Callable[[str], bool] | None = None,
-                    budget: int = TRANSLATION_BUDGET, max_parts: int = 64) -> list[str] | None:
+                    budget: int = TRANSLATION_BUDGET, max_parts: int = 64, coarse: bool = False) -> list[str] | None:
     """Hyperscan expressions one of which matches (at least) wherever the pattern matches a line.
 
     The pattern's first alternation is split into one expression per alternative; each is
     generalised to about `budget` characters. A part that `accept` (a compile check)
-    refuses is split at its next alternation, or else generalised further. None if some
-    part cannot be translated or accepted.
+    refuses is split at its next alternation, or else generalised further. With `coarse`,
+    each part ends after its first large item (`_coarse`). None if some part cannot be
+    translated or accepted.
     """
     try:
         parsed = _parse(source, flags)
@@ -1022,6 +1034,8 @@ def translate_parts(source: str, flags: int, accept: Callable[[str], bool] | Non
                     return None
                 work[:0] = split
                 continue
+            if coarse:
+                part = _coarse(part)
             while part and _is_variable_tail(part[-1]):
                 part.pop()
             if not part:
