@@ -59,3 +59,22 @@ def test_a_name_with_particles_over_its_bio_is_still_the_author_box():
     bio = "Lena von der Heide ist Redakteurin im Lokalressort und berichtet seit 2019 über Verkehr und Stadtentwicklung in Potsdam."
     out = _clean(f"{_LIVE}Der Streik soll bis Mitternacht dauern, danach fahren die Busse wieder nach Plan, teilte der Verkehrsbetrieb mit.\n{name}\n{bio}", "de")
     assert name not in out and bio not in out
+
+
+@pytest.mark.parametrize("label, paragraph", [
+    # holdout18 (India Today): a widget label over the paragraph it happens to share its first word with
+    ("Trending Reel", "Trending on social media since Tuesday, a video of students cheering the last train at the "
+                      "station has been viewed over two lakh times."),
+    ("Mehr Videos", "Mehr als 8.000 Unterschriften hatte die Schülerinitiative gesammelt, bevor der Verkehrsverbund "
+                    "die längeren Fahrzeiten beschloss."),
+])
+def test_a_paragraph_sharing_only_its_first_word_with_a_name_shaped_line_is_not_a_bio(label, paragraph):
+    """A paragraph's first word is capitalised whatever it is: a name's first part found only
+    there names no one (the paragraph still names the person with the last part or the full name)."""
+    out = _clean(f"{_HEAD}{label}\n\n{paragraph}", "en" if label.startswith("Trending") else "de")
+    assert paragraph in out
+
+
+def test_a_bio_opening_with_the_surname_is_still_the_author_box():
+    out = _clean(f"{_HEAD}Maria Delgado\n\nDelgado is a sports reporter for the agency and has covered tennis since 2012 from Madrid.", "en")
+    assert "Maria Delgado" not in out and "sports reporter" not in out

@@ -114,17 +114,23 @@ def _mentions_name(paragraph: str, name: str, within: int) -> bool:
     and the paragraph under such a heading names its first word, as a bio names a person."""
     if name.isupper():
         return paragraph.casefold().startswith(name.casefold())
-    if _starts_with_name(paragraph, name):
+    if _starts_with_name(paragraph, name, first_part=False):
         return True
+    # The first word of a paragraph is capitalised whatever it is: a name line's first
+    # part found only there ("Trending Reel" / "Trending on social media since …") is no
+    # evidence that the paragraph is about a person.
     parts = {p.casefold() for p in name.split()}
-    return any(w.strip(",.;:()'’").casefold() in parts for w in paragraph.split()[:within])
+    words = paragraph.split()[:within]
+    return any(w.strip(",.;:()'’").casefold() in parts for w in words[1:])
 
 
-def _starts_with_name(paragraph: str, name: str) -> bool:
-    """The paragraph opens with the full name, its first or its last part (any case: "MARIA DELGADO")."""
+def _starts_with_name(paragraph: str, name: str, first_part: bool = True) -> bool:
+    """The paragraph opens with the full name, its last part, or (`first_part`) its first
+    part (any case: "MARIA DELGADO")."""
     folded, name = paragraph.casefold(), name.casefold()
     parts = name.split()
-    return folded.startswith((name, parts[0] + " ", parts[-1] + " "))
+    starts = (name, parts[-1] + " ", parts[0] + " ") if first_part else (name, parts[-1] + " ")
+    return folded.startswith(starts)
 
 
 def detect_author_bio(state: PassState, rule_id: str, category: str, params: dict[str, Any]) -> None:
