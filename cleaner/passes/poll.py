@@ -17,7 +17,7 @@ def detect_poll(state: PassState, rule_id: str, category: str, params: dict[str,
     ("AZ-Umfrage: Gehen Sie heuer zum Gansessen?" / "Ja, mindestens einmal" / "Nein, das ist
     mir zu teuer" / "Abstimmen") is a poll when a vote button (`vote_shape`) stands right
     under the options, or when the question carries a poll label (`label_shape`, or a label
-    line right above it: `label_line_shape`, "BVZ Umfrage") and a removed line (the widget's
+    line right above it: `label_line_shape`, an outlet's poll label) and a removed line (the widget's
     button or counter) does. Question, options, button and label line go. One line may hold
     several options set apart by slashes ("Ja, unbedingt / Nein / Weiß nicht").
 
@@ -61,8 +61,8 @@ def detect_poll(state: PassState, rule_id: str, category: str, params: dict[str,
 
 
 def _label_above(state: PassState, q: int, label_line: regex.Pattern[str]) -> int | None:
-    """The poll's label on a line of its own right above the question ("BVZ Umfrage",
-    "SVZ-Umfrage", "Sondage"), in the same block: it labels the question as a poll's."""
+    """The poll's label on a line of its own right above the question (`label_line_shape`:
+    its examples are in structure.yaml), in the same block: it labels the question as a poll's."""
     above = q - 1
     if above < 0 or state.blank[above] or not label_line.search(state.doc.lines[above].strip()):
         return None
