@@ -151,6 +151,7 @@ def _article_goes_on(state: PassState, i: int, before: list[int], is_long: _Afte
     ends."""
     lines = state.doc.lines
     article = set().union(*(_long_words(lines[j]) for j in before))
+    last_kept = next((k for k in reversed(state.nonblank) if not state.removed[k]), -1)
     between: set[str] = set()
     previous = i
     for j in state.nonblank[state.rank[i] + 1:]:
@@ -161,18 +162,13 @@ def _article_goes_on(state: PassState, i: int, before: list[int], is_long: _Afte
         if is_long(state, j):
             sentence = without_sign_off(lines[j]).endswith(_CLOSED)
             if sentence and (not between or state.removed[previous] or reports_speech(lines[j], speech)
-                             or (_closes_the_text(state, j) and not words & between)):
-                return True  # no kept teaser right above it to be the dek of, the article quoting, or its end
+                             or (j == last_kept and not words & between)):
+                return True  # no kept teaser right above it to be the dek of, the article quoting, or the text's end
             if between and words & article and not words & between:
                 return True
         between |= words
         previous = j
     return False
-
-
-def _closes_the_text(state: PassState, j: int) -> bool:
-    """No kept line after line j: the text ends on it."""
-    return all(state.removed[k] for k in state.nonblank[state.rank[j] + 1:])
 
 
 def _article_resumes(state: PassState, i: int, heading_category: str, long_words: int) -> bool:
